@@ -1,0 +1,15 @@
+package org.peerjournal;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts Peer Journal: the command side, the query side and the HTTP edge in one process. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PeerJournalApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PeerJournalApplication.class, args);
+    }
+}

@@ -1,0 +1,81 @@
+package org.peerjournal.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who may call what. Roles are checked here, per endpoint, before any handler runs; the team of the journal is
+ * checked where the journal is known (the aggregate, the query handlers), and answers 404 to outsiders. Anything
+ * under /api that no rule names is denied, so a new endpoint is closed until someone opens it deliberately.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final String PSW = "PSW";
+    private static final String CLINICIAN = "CLINICIAN";
+    private static final String TEAM_LEAD = "TEAM_LEAD";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+            ObjectMapper objectMapper) throws Exception {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper);
+        return http
+                .csrf(AbstractHttpConfigurer::disable) // stateless API: no cookies, no session, so no CSRF
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(authenticationManager)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("peer-journal"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/journals").hasRole(TEAM_LEAD)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/notes").hasRole(PSW)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/notes/*/corrections").hasRole(PSW)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/notes/*/retraction")
+                        .hasAnyRole(PSW, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.GET, "/api/journals", "/api/journals/*/timeline")
+                        .hasAnyRole(PSW, CLINICIAN, TEAM_LEAD)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(DemoUsersProperties demoUsers) {
+        Map<String, DemoUser> users = demoUsers.enabled()
+                ? demoUsers.users().stream().map(DemoUsersProperties.Entry::toUser)
+                        .collect(Collectors.toMap(DemoUser::username, Function.identity()))
+                : Map.of();
+        UserDetailsService lookup = username -> {
+            UserDetails user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("Unknown user");
+            }
+            return user;
+        };
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(lookup);
+        passwords.setPasswordEncoder(new BCryptPasswordEncoder());
+        AuthenticationProvider cached = new CachingAuthenticationProvider(passwords, Duration.ofMinutes(5),
+                Clock.systemUTC());
+        return new ProviderManager(cached);
+    }
+}

@@ -1,0 +1,242 @@
+package org.peerjournal.app.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.peerjournal.shared.error.ActionNotPermittedException;
+import org.peerjournal.shared.error.EntryNotFoundException;
+import org.peerjournal.shared.error.InvalidFieldException;
+import org.peerjournal.shared.error.JournalNotFoundException;
+import org.peerjournal.shared.error.StateConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every failure to problem+json. Details name the input that was wrong, never a class, a stack trace or SQL;
+ * anything unexpected becomes a bare 500 and is logged here, on the server.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class})
+    ResponseEntity<Object> journalNotFound() {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "No such journal"));
+    }
+
+    @ExceptionHandler(EntryNotFoundException.class)
+    ResponseEntity<Object> entryNotFound(EntryNotFoundException e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ResponseEntity<Object> conflict(StateConflictException e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentChange() {
+        return problem(Problems.of(HttpStatus.CONFLICT, "The journal changed concurrently; retry the request"));
+    }
+
+    @ExceptionHandler(ActionNotPermittedException.class)
+    ResponseEntity<Object> notPermitted(ActionNotPermittedException e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, e.getMessage()));
+    }
+
+    @ExceptionHandler(AuthenticationCredentialsNotFoundException.class)
+    ResponseEntity<Object> unauthenticated() {
+        return problem(Problems.of(HttpStatus.UNAUTHORIZED, "Valid credentials are required"));
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException e) {
+        return problem(Problems.invalid(List.of(new FieldProblem(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        return problem(Problems.invalid(e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()),
+                        v.getMessage()))
+                .toList()));
+    }
+
+    /** Axon and the query gateway wrap handler failures; answer for the cause. */
+    @ExceptionHandler({CommandExecutionException.class, CompletionException.class})
+    ResponseEntity<Object> wrapped(Exception e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JournalNotFoundException || cause instanceof AggregateNotFoundException) {
+            return journalNotFound();
+        }
+        if (cause instanceof EntryNotFoundException entry) {
+            return entryNotFound(entry);
+        }
+        if (cause instanceof StateConflictException conflict) {
+            return conflict(conflict);
+        }
+        if (cause instanceof ActionNotPermittedException notPermitted) {
+            return notPermitted(notPermitted);
+        }
+        if (cause instanceof InvalidFieldException invalid) {
+            return invalidField(invalid);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure while serving a request", e);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return problem(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field = error instanceof FieldError f ? f.getField() : parameterName(result);
+                errors.add(new FieldProblem(field, error.getDefaultMessage()));
+            }
+        });
+        return problem(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByTooLargeBody(e)) {
+            return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to 65536 bytes"));
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return problem(Problems.invalid(List.of(new FieldProblem(path(mapping),
+                    describe(mapping)))));
+        }
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String message = "has an invalid value";
+        Class<?> type = e.getRequiredType();
+        if (type != null && type.isEnum()) {
+            message = "must be one of " + allowedValues(type);
+        } else if (type != null && (type.getSimpleName().equals("UUID"))) {
+            message = "must be a UUID";
+        } else if (type != null && type.getSimpleName().equals("Instant")) {
+            message = "must be an ISO-8601 UTC instant such as 2026-11-20T14:00:00Z";
+        }
+        return problem(Problems.invalid(List.of(new FieldProblem(field, message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.invalid(List.of(new FieldProblem(e.getParameterName(),
+                "is required"))));
+    }
+
+    /** Spring's own problems (415, 405, 404 for unknown paths...) keep their status but get our title. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
+                ? problem.getDetail() : status.getReasonPhrase();
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, detail));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static boolean causedByTooLargeBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> type = format.getTargetType();
+            if (type.isEnum()) {
+                return "must be one of " + allowedValues(type);
+            }
+            if (type.getSimpleName().equals("Instant")) {
+                return "must be an ISO-8601 UTC instant such as 2026-11-20T14:00:00Z";
+            }
+            return "has an invalid value";
+        }
+        return "has an invalid value or type";
+    }
+
+    private static String allowedValues(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String parameterName(org.springframework.validation.method.ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        var header = result.getMethodParameter()
+                .getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return name == null ? "parameter" : name;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

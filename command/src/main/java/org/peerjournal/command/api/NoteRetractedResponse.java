@@ -1,0 +1,6 @@
+package org.peerjournal.command.api;
+
+import java.util.UUID;
+
+record NoteRetractedResponse(UUID journalId, UUID noteId, boolean retracted) {
+}

@@ -1,0 +1,164 @@
+package org.peerjournal.command.journal;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.error.ActionNotPermittedException;
+import org.peerjournal.shared.error.EntryNotFoundException;
+import org.peerjournal.shared.error.InvalidFieldException;
+import org.peerjournal.shared.error.JournalNotFoundException;
+import org.peerjournal.shared.error.StateConflictException;
+import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.shared.journal.NoteCorrected;
+import org.peerjournal.shared.journal.NoteRecorded;
+import org.peerjournal.shared.journal.NoteRetracted;
+import org.peerjournal.shared.journal.command.CorrectContactNoteCommand;
+import org.peerjournal.shared.journal.command.OpenJournalCommand;
+import org.peerjournal.shared.journal.command.RecordContactNoteCommand;
+import org.peerjournal.shared.journal.command.RetractContactNoteCommand;
+import org.peerjournal.shared.journal.event.ContactNoteCorrectedEvent;
+import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
+import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
+import org.peerjournal.shared.journal.event.JournalOpenedEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One patient's journal: the unit of consistency. Command handlers check the rules and apply events; event sourcing
+ * handlers only assign state. The state kept here is the minimum the rules need (who wrote each note, its revision,
+ * whether it is retracted); the texts live in the events and the projections.
+ *
+ * <p>Fields are visible to Jackson because snapshots serialize this class.
+ */
+@Aggregate(snapshotTriggerDefinition = JournalAggregateConfiguration.SNAPSHOT_TRIGGER,
+        cache = JournalAggregateConfiguration.CACHE)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Journal {
+
+    @AggregateIdentifier
+    private UUID journalId;
+    private String teamId;
+    private Map<UUID, NoteState> notes = new HashMap<>();
+
+    Journal() {
+        // for Axon and for snapshot deserialization
+    }
+
+    @CommandHandler
+    Journal(OpenJournalCommand command, PatientRefRegistry patientRefs) {
+        Actor actor = command.actor();
+        if (!actor.hasRole(Role.TEAM_LEAD) || !actor.belongsTo(command.teamId())) {
+            throw new ActionNotPermittedException("Only a team lead of team " + command.teamId()
+                    + " may open a journal for it");
+        }
+        patientRefs.claim(command.teamId(), command.patientRef(), command.journalId());
+        apply(new JournalOpenedEvent(command.journalId(), command.teamId(), command.patientRef(),
+                command.displayName()));
+    }
+
+    @CommandHandler
+    NoteRecorded handle(RecordContactNoteCommand command) {
+        requireTeamMember(command.actor());
+        requireRole(command.actor(), Role.PSW, "Only a peer support worker records contact notes");
+        if (notes.containsKey(command.noteId())) {
+            throw new StateConflictException("Note " + command.noteId() + " exists already");
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        if (command.occurredAt().isAfter(now.plus(JournalLimits.CLOCK_SKEW_TOLERANCE))) {
+            throw new InvalidFieldException("occurredAt", "must not lie in the future");
+        }
+        boolean lateEntry = Duration.between(command.occurredAt(), now).compareTo(JournalLimits.LATE_ENTRY_AFTER) > 0;
+        apply(new ContactNoteRecordedEvent(journalId, command.noteId(), command.actor().userId(),
+                command.contactType(), command.occurredAt(), command.durationMinutes(), command.text(), lateEntry));
+        return new NoteRecorded(command.noteId(), notes.get(command.noteId()).recordedAt(), lateEntry);
+    }
+
+    @CommandHandler
+    NoteCorrected handle(CorrectContactNoteCommand command) {
+        requireTeamMember(command.actor());
+        NoteState note = existingNote(command.noteId());
+        if (!note.authorId().equals(command.actor().userId())) {
+            throw new ActionNotPermittedException("Only the note's author may correct it");
+        }
+        requireNotRetracted(note, "corrected");
+        int revision = note.revision() + 1;
+        apply(new ContactNoteCorrectedEvent(journalId, command.noteId(), revision, command.text(), command.reason(),
+                command.actor().userId()));
+        return new NoteCorrected(command.noteId(), revision);
+    }
+
+    @CommandHandler
+    NoteRetracted handle(RetractContactNoteCommand command) {
+        Actor actor = command.actor();
+        requireTeamMember(actor);
+        NoteState note = existingNote(command.noteId());
+        if (!note.authorId().equals(actor.userId()) && !actor.hasRole(Role.TEAM_LEAD)) {
+            throw new ActionNotPermittedException("Only the note's author or a team lead may retract it");
+        }
+        requireNotRetracted(note, "retracted");
+        apply(new ContactNoteRetractedEvent(journalId, command.noteId(), command.reason(), actor.userId()));
+        return new NoteRetracted(command.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(JournalOpenedEvent event) {
+        journalId = event.journalId();
+        teamId = event.teamId();
+    }
+
+    @EventSourcingHandler
+    void on(ContactNoteRecordedEvent event, @Timestamp Instant recordedAt) {
+        notes.put(event.noteId(), new NoteState(event.authorId(), 1, false, recordedAt));
+    }
+
+    @EventSourcingHandler
+    void on(ContactNoteCorrectedEvent event) {
+        notes.computeIfPresent(event.noteId(), (id, note) -> note.withRevision(event.revision()));
+    }
+
+    @EventSourcingHandler
+    void on(ContactNoteRetractedEvent event) {
+        notes.computeIfPresent(event.noteId(), (id, note) -> note.retract());
+    }
+
+    /** Another team's journal is answered exactly like a missing one, so ids cannot be probed. */
+    private void requireTeamMember(Actor actor) {
+        if (!actor.role().isTeamMember() || !actor.belongsTo(teamId)) {
+            throw new JournalNotFoundException(journalId);
+        }
+    }
+
+    private static void requireRole(Actor actor, Role role, String message) {
+        if (!actor.hasRole(role)) {
+            throw new ActionNotPermittedException(message);
+        }
+    }
+
+    private NoteState existingNote(UUID noteId) {
+        NoteState note = notes.get(noteId);
+        if (note == null) {
+            throw new EntryNotFoundException("No note " + noteId + " in journal " + journalId);
+        }
+        return note;
+    }
+
+    private static void requireNotRetracted(NoteState note, String what) {
+        if (note.retracted()) {
+            throw new StateConflictException("The note is retracted and cannot be " + what);
+        }
+    }
+}

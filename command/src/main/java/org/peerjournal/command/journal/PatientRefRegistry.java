@@ -1,0 +1,31 @@
+package org.peerjournal.command.journal;
+
+import org.peerjournal.shared.error.StateConflictException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Set-based validation: a patientRef is unique within a team. The claim is inserted in the transaction that stores
+ * the {@code JournalOpenedEvent}, so both commit or neither does; the primary key settles concurrent claims.
+ */
+@Component
+public class PatientRefRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    PatientRefRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void claim(String teamId, String patientRef, UUID journalId) {
+        try {
+            jdbc.update("insert into patient_ref_claim (team_id, patient_ref, journal_id) values (?, ?, ?)",
+                    teamId, patientRef, journalId.toString());
+        } catch (DuplicateKeyException duplicate) {
+            throw new StateConflictException("Team " + teamId + " already has a journal for this patientRef");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.peerjournal.query.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.CurrentActor;
+import org.peerjournal.shared.error.ActionNotPermittedException;
+import org.peerjournal.shared.error.InvalidFieldException;
+import org.peerjournal.shared.error.JournalNotFoundException;
+import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.shared.journal.query.EntryType;
+import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
+import org.peerjournal.shared.journal.query.FindJournalsQuery;
+import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.journal.query.JournalTimeline;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The reading half of the journal API for the members of a team. */
+@RestController
+@RequestMapping(path = "/api/journals", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Journals and contact notes")
+class JournalQueryController {
+
+    private final QueryGateway queryGateway;
+    private final CurrentActor currentActor;
+
+    JournalQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
+        this.queryGateway = queryGateway;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping
+    @Operation(summary = "The journals of a team (members of the team); teamId defaults to the caller's team")
+    List<JournalSummary> journals(@RequestParam(required = false) String teamId) {
+        Actor actor = currentActor.get();
+        String team = teamId == null ? actor.teamId() : teamId;
+        if (!actor.role().isTeamMember() || !actor.belongsTo(team)) {
+            throw new ActionNotPermittedException("Only members of team " + team + " may list its journals");
+        }
+        return queryGateway.query(new FindJournalsQuery(team), ResponseTypes.multipleInstancesOf(JournalSummary.class))
+                .join();
+    }
+
+    @GetMapping("/{journalId}/timeline")
+    @Operation(summary = "A patient's timeline, newest first (members of the journal's team)")
+    JournalTimeline timeline(@PathVariable UUID journalId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Set<EntryType> types,
+            @RequestParam(defaultValue = "false") boolean includeRetracted,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
+        Actor actor = currentActor.get();
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidFieldException("to", "must be later than from");
+        }
+        FindJournalTimelineQuery query = new FindJournalTimelineQuery(journalId, actor.teamId(), from, to,
+                types == null ? Set.of() : types, includeRetracted, page, size);
+        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(JournalTimeline.class))
+                .join()
+                .orElseThrow(() -> new JournalNotFoundException(journalId));
+    }
+}

@@ -1,0 +1,59 @@
+package org.peerjournal.query.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.peerjournal.shared.journal.ContactType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row per contact note: the raw material of "last contact" and, later, of contact counts. */
+@Entity
+@Table(name = "contact_entry")
+class ContactEntry {
+
+    @Id
+    @Column(name = "note_id")
+    private UUID noteId;
+    @Column(name = "journal_id", nullable = false)
+    private UUID journalId;
+    @Column(name = "worker_id", nullable = false)
+    private String workerId;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "contact_type", nullable = false)
+    private ContactType contactType;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+    @Column(name = "duration_minutes", nullable = false)
+    private int durationMinutes;
+    @Column(name = "retracted", nullable = false)
+    private boolean retracted;
+
+    protected ContactEntry() {
+    }
+
+    ContactEntry(UUID noteId, UUID journalId, String workerId, ContactType contactType, Instant occurredAt,
+            int durationMinutes) {
+        this.noteId = noteId;
+        this.journalId = journalId;
+        this.workerId = workerId;
+        this.contactType = contactType;
+        this.occurredAt = occurredAt;
+        this.durationMinutes = durationMinutes;
+    }
+
+    UUID journalId() {
+        return journalId;
+    }
+
+    void retract() {
+        retracted = true;
+    }
+}

@@ -1,0 +1,54 @@
+package org.peerjournal.query.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.peerjournal.shared.journal.query.JournalSummary;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row per journal: what the team's journal list shows. */
+@Entity
+@Table(name = "journal_directory")
+class JournalDirectoryEntry {
+
+    @Id
+    @Column(name = "journal_id")
+    private UUID journalId;
+    @Column(name = "team_id", nullable = false)
+    private String teamId;
+    @Column(name = "patient_ref", nullable = false)
+    private String patientRef;
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+    @Column(name = "last_contact_at")
+    private Instant lastContactAt;
+    @Column(name = "open_escalations", nullable = false)
+    private int openEscalations;
+    @Column(name = "open_loyalty_conflicts", nullable = false)
+    private int openLoyaltyConflicts;
+
+    protected JournalDirectoryEntry() {
+    }
+
+    JournalDirectoryEntry(UUID journalId, String teamId, String patientRef, String displayName, Instant openedAt) {
+        this.journalId = journalId;
+        this.teamId = teamId;
+        this.patientRef = patientRef;
+        this.displayName = displayName;
+        this.openedAt = openedAt;
+    }
+
+    void lastContactAt(Instant value) {
+        lastContactAt = value;
+    }
+
+    JournalSummary toSummary() {
+        return new JournalSummary(journalId, patientRef, displayName, teamId, openedAt, lastContactAt,
+                openEscalations, openLoyaltyConflicts);
+    }
+}

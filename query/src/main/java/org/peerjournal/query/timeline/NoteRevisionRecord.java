@@ -1,0 +1,74 @@
+package org.peerjournal.query.timeline;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every revision of every note, the first included: a correction adds a row and changes none. */
+@Entity
+@Table(name = "note_revision")
+@IdClass(NoteRevisionRecord.Key.class)
+class NoteRevisionRecord {
+
+    @Id
+    @Column(name = "note_id")
+    private UUID noteId;
+    @Id
+    @Column(name = "revision")
+    private int revision;
+    @Lob
+    @Column(name = "text", nullable = false)
+    private String text;
+    @Column(name = "author", nullable = false)
+    private String author;
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+    @Column(name = "reason", length = 4000)
+    private String reason;
+
+    protected NoteRevisionRecord() {
+    }
+
+    NoteRevisionRecord(UUID noteId, int revision, String text, String author, Instant recordedAt, String reason) {
+        this.noteId = noteId;
+        this.revision = revision;
+        this.text = text;
+        this.author = author;
+        this.recordedAt = recordedAt;
+        this.reason = reason;
+    }
+
+    UUID noteId() {
+        return noteId;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    String text() {
+        return text;
+    }
+
+    String author() {
+        return author;
+    }
+
+    Instant recordedAt() {
+        return recordedAt;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    record Key(UUID noteId, int revision) implements Serializable {
+    }
+}

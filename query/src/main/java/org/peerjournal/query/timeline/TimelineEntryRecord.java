@@ -1,0 +1,162 @@
+package org.peerjournal.query.timeline;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.peerjournal.shared.journal.ContactType;
+import org.peerjournal.shared.journal.query.EntryType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One timeline entry. Columns after {@code status} belong to notes; later entry types bring their own tables. */
+@Entity
+@Table(name = "timeline_entry")
+class TimelineEntryRecord {
+
+    static final String RECORDED = "RECORDED";
+    static final String CORRECTED = "CORRECTED";
+    static final String RETRACTED = "RETRACTED";
+
+    @Id
+    @Column(name = "entry_id")
+    private UUID entryId;
+    @Column(name = "journal_id", nullable = false)
+    private UUID journalId;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "entry_type", nullable = false)
+    private EntryType entryType;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+    @Column(name = "author", nullable = false)
+    private String author;
+    @Column(name = "status", nullable = false)
+    private String status;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "contact_type")
+    private ContactType contactType;
+    @Column(name = "duration_minutes")
+    private Integer durationMinutes;
+    @Lob
+    @Column(name = "current_text")
+    private String currentText;
+    @Column(name = "current_revision")
+    private Integer currentRevision;
+    @Column(name = "late_entry", nullable = false)
+    private boolean lateEntry;
+    @Column(name = "retracted", nullable = false)
+    private boolean retracted;
+    @Column(name = "retraction_reason", length = 4000)
+    private String retractionReason;
+    @Column(name = "retracted_by")
+    private String retractedBy;
+    @Column(name = "retracted_at")
+    private Instant retractedAt;
+
+    protected TimelineEntryRecord() {
+    }
+
+    static TimelineEntryRecord note(UUID noteId, UUID journalId, Instant occurredAt, Instant recordedAt,
+            String author, ContactType contactType, int durationMinutes, String text, boolean lateEntry) {
+        TimelineEntryRecord entry = new TimelineEntryRecord();
+        entry.entryId = noteId;
+        entry.journalId = journalId;
+        entry.entryType = EntryType.NOTE;
+        entry.occurredAt = occurredAt;
+        entry.recordedAt = recordedAt;
+        entry.author = author;
+        entry.status = RECORDED;
+        entry.contactType = contactType;
+        entry.durationMinutes = durationMinutes;
+        entry.currentText = text;
+        entry.currentRevision = 1;
+        entry.lateEntry = lateEntry;
+        return entry;
+    }
+
+    void correct(int revision, String text) {
+        currentRevision = revision;
+        currentText = text;
+        if (!retracted) {
+            status = CORRECTED;
+        }
+    }
+
+    void retract(String reason, String by, Instant at) {
+        retracted = true;
+        retractionReason = reason;
+        retractedBy = by;
+        retractedAt = at;
+        status = RETRACTED;
+    }
+
+    UUID entryId() {
+        return entryId;
+    }
+
+    EntryType entryType() {
+        return entryType;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    Instant recordedAt() {
+        return recordedAt;
+    }
+
+    String author() {
+        return author;
+    }
+
+    String status() {
+        return status;
+    }
+
+    ContactType contactType() {
+        return contactType;
+    }
+
+    Integer durationMinutes() {
+        return durationMinutes;
+    }
+
+    String currentText() {
+        return currentText;
+    }
+
+    Integer currentRevision() {
+        return currentRevision;
+    }
+
+    boolean lateEntry() {
+        return lateEntry;
+    }
+
+    boolean retracted() {
+        return retracted;
+    }
+
+    String retractionReason() {
+        return retractionReason;
+    }
+
+    String retractedBy() {
+        return retractedBy;
+    }
+
+    Instant retractedAt() {
+        return retractedAt;
+    }
+}

@@ -1,0 +1,116 @@
+package org.peerjournal.query.timeline;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.shared.journal.event.ContactNoteCorrectedEvent;
+import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
+import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
+import org.peerjournal.shared.journal.event.JournalOpenedEvent;
+import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
+import org.peerjournal.shared.journal.query.JournalTimeline;
+import org.peerjournal.shared.journal.query.TimelineEntry;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The patient timeline: every entry with its full revision history, newest first. */
+@Component
+@ProcessingGroup(TimelineProjection.NAME)
+class TimelineProjection {
+
+    static final String NAME = "timeline";
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("recordedAt"),
+            Sort.Order.desc("entryId"));
+
+    private final TimelineJournalRepository journals;
+    private final TimelineEntryRepository entries;
+    private final NoteRevisionRepository revisions;
+
+    TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
+            NoteRevisionRepository revisions) {
+        this.journals = journals;
+        this.entries = entries;
+        this.revisions = revisions;
+    }
+
+    @EventHandler
+    void on(JournalOpenedEvent event) {
+        journals.save(new TimelineJournal(event.journalId(), event.teamId(), event.displayName()));
+    }
+
+    @EventHandler
+    void on(ContactNoteRecordedEvent event, @Timestamp Instant recordedAt) {
+        entries.save(TimelineEntryRecord.note(event.noteId(), event.journalId(), event.occurredAt(), recordedAt,
+                event.authorId(), event.contactType(), event.durationMinutes(), event.text(), event.lateEntry()));
+        revisions.save(new NoteRevisionRecord(event.noteId(), 1, event.text(), event.authorId(), recordedAt, null));
+    }
+
+    @EventHandler
+    void on(ContactNoteCorrectedEvent event, @Timestamp Instant recordedAt) {
+        revisions.save(new NoteRevisionRecord(event.noteId(), event.revision(), event.text(), event.correctedBy(),
+                recordedAt, event.reason()));
+        entries.findById(event.noteId()).ifPresent(entry -> entry.correct(event.revision(), event.text()));
+    }
+
+    @EventHandler
+    void on(ContactNoteRetractedEvent event, @Timestamp Instant recordedAt) {
+        entries.findById(event.noteId())
+                .ifPresent(entry -> entry.retract(event.reason(), event.retractedBy(), recordedAt));
+    }
+
+    @ResetHandler
+    void reset() {
+        revisions.deleteAllInBatch();
+        entries.deleteAllInBatch();
+        journals.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    Optional<JournalTimeline> handle(FindJournalTimelineQuery query) {
+        return journals.findById(query.journalId())
+                .filter(journal -> journal.teamId().equals(query.viewerTeamId()))
+                .map(journal -> timelineOf(journal, query));
+    }
+
+    private JournalTimeline timelineOf(TimelineJournal journal, FindJournalTimelineQuery query) {
+        Page<TimelineEntryRecord> page = entries.findAll(TimelineFilter.of(query),
+                PageRequest.of(query.page(), query.size(), NEWEST_FIRST));
+        Map<UUID, List<TimelineEntry.NoteRevision>> history = revisionsOf(page.getContent());
+        List<TimelineEntry> shown = page.getContent().stream()
+                .map(entry -> toEntry(entry, history.getOrDefault(entry.entryId(), List.of())))
+                .toList();
+        return new JournalTimeline(journal.journalId(), journal.displayName(), journal.teamId(), shown,
+                query.page(), query.size(), page.getTotalElements());
+    }
+
+    private Map<UUID, List<TimelineEntry.NoteRevision>> revisionsOf(List<TimelineEntryRecord> page) {
+        List<UUID> ids = page.stream().map(TimelineEntryRecord::entryId).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return revisions.findByNoteIdInOrderByRevisionAsc(ids).stream()
+                .collect(Collectors.groupingBy(NoteRevisionRecord::noteId,
+                        Collectors.mapping(r -> new TimelineEntry.NoteRevision(r.revision(), r.text(), r.author(),
+                                r.recordedAt(), r.reason()), Collectors.toList())));
+    }
+
+    private static TimelineEntry toEntry(TimelineEntryRecord entry, List<TimelineEntry.NoteRevision> history) {
+        TimelineEntry.Retraction retraction = entry.retracted()
+                ? new TimelineEntry.Retraction(entry.retractionReason(), entry.retractedBy(), entry.retractedAt())
+                : null;
+        return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
+                entry.author(), entry.status(), entry.contactType(), entry.durationMinutes(), entry.currentText(),
+                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction);
+    }
+}

@@ -1,0 +1,30 @@
+package org.peerjournal.shared.actor;
+
+import java.util.Objects;
+
+/**
+ * Who did something: the authenticated user, in the role and team they acted in.
+ * Every command carries one and every stored event records one in its metadata.
+ *
+ * @param userId the login name, e.g. {@code anna}
+ * @param role   the role the user acted in
+ * @param teamId the user's team; {@code null} for roles that span teams (auditor, admin)
+ */
+public record Actor(String userId, Role role, String teamId) {
+
+    public Actor {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
+        if (userId.isBlank()) {
+            throw new IllegalArgumentException("userId must not be blank");
+        }
+    }
+
+    public boolean hasRole(Role expected) {
+        return role == expected;
+    }
+
+    public boolean belongsTo(String team) {
+        return teamId != null && teamId.equals(team);
+    }
+}

@@ -1,0 +1,7 @@
+package org.peerjournal.shared.journal;
+
+import java.util.UUID;
+
+/** What retracting a note answers. */
+public record NoteRetracted(UUID noteId) {
+}

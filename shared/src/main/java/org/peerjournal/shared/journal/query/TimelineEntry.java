@@ -1,0 +1,40 @@
+package org.peerjournal.shared.journal.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.peerjournal.shared.journal.ContactType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One entry of a timeline. The common fields come first; the note fields are empty for other entry types.
+ *
+ * @param recordedAt when the entry was first stored
+ * @param author     who first recorded it
+ * @param retraction present only on a retracted note
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimelineEntry(
+        UUID entryId,
+        EntryType type,
+        Instant occurredAt,
+        Instant recordedAt,
+        String author,
+        String status,
+        ContactType contactType,
+        Integer durationMinutes,
+        String text,
+        Integer revision,
+        List<NoteRevision> revisions,
+        Boolean retracted,
+        Boolean lateEntry,
+        Retraction retraction) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NoteRevision(int revision, String text, String author, Instant recordedAt, String reason) {
+    }
+
+    public record Retraction(String reason, String retractedBy, Instant retractedAt) {
+    }
+}
