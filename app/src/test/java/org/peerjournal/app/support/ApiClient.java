@@ -1,0 +1,116 @@
+package org.peerjournal.app.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A small HTTP client for end-to-end tests: real requests to the running server, as one of the demo users
+ * (or anonymously), with the body given as a map, a raw string, or bytes.
+ */
+public final class ApiClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final String baseUrl;
+    private final String user;
+    private final Map<String, String> headers;
+
+    private ApiClient(String baseUrl, String user, Map<String, String> headers) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        this.headers = headers;
+    }
+
+    public static ApiClient anonymous(String baseUrl) {
+        return new ApiClient(baseUrl, null, Map.of());
+    }
+
+    /** Logs in as a demo user; the password follows the demo pattern {@code <user>-demo}. */
+    public ApiClient as(String demoUser) {
+        return new ApiClient(baseUrl, demoUser, headers);
+    }
+
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, user, more);
+    }
+
+    public ApiResponse get(String path) {
+        return send(request(path).GET());
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return postRaw(path, json(body), "application/json");
+    }
+
+    public ApiResponse postRaw(String path, String body, String contentType) {
+        return postBytes(path, body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    public ApiResponse postBytes(String path, byte[] body, String contentType) {
+        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String credential = user + ":" + user + "-demo";
+            builder.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)));
+        }
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private static ApiResponse send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.contains("json") || response.body().isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unparseable JSON: " + response.body(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.peerjournal.app.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The journal flows tests repeat, as the demo users of api.md would perform them over HTTP. */
+public final class JournalApi {
+
+    private final ApiClient anonymous;
+
+    public JournalApi(ApiClient anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public ApiClient as(String user) {
+        return anonymous.as(user);
+    }
+
+    /** Opens a journal of team north as david (TEAM_LEAD) with a unique patientRef; answers its id. */
+    public String openNorthJournal() {
+        return openJournal("david", "north", "P-" + UUID.randomUUID());
+    }
+
+    public String openJournal(String teamLead, String teamId, String patientRef) {
+        ApiResponse response = as(teamLead).post("/api/journals",
+                Map.of("patientRef", patientRef, "displayName", "Patient " + patientRef, "teamId", teamId));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.body().get("journalId").asText();
+    }
+
+    public static Map<String, Object> note(String text) {
+        return note(text, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    public static Map<String, Object> note(String text, Instant occurredAt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contactType", "INDIVIDUAL_CONVERSATION");
+        body.put("occurredAt", occurredAt.toString());
+        body.put("durationMinutes", 30);
+        body.put("text", text);
+        return body;
+    }
+
+    /** Records a note as anna (PSW, north); answers the note id. */
+    public String recordNote(String journalId, String text) {
+        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes", note(text));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.body().get("noteId").asText();
+    }
+
+    public ApiResponse timeline(String user, String journalId, String query) {
+        return as(user).get("/api/journals/" + journalId + "/timeline" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** Waits until the timeline (read side) shows the given number of entries to clara. */
+    public ApiResponse awaitTimelineEntries(String journalId, String query, int entries) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> timeline("clara", journalId, query),
+                response -> response.status() == 200 && response.body().get("totalEntries").asInt() == entries);
+    }
+}
