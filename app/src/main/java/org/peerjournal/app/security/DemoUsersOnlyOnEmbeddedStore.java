@@ -1,28 +1,30 @@
 package org.peerjournal.app.security;
 
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
-/** Demo users with well-known passwords must never guard real patient data: refuse to start if they would. */
-@Component
-class DemoUsersOnlyOnEmbeddedStore implements InitializingBean {
+/**
+ * Demo users with well-known passwords must never guard real patient data: the application refuses to start when
+ * they are enabled on any store but the embedded H2 one. It checks the environment before any bean exists, so not
+ * even a database connection or a migration happens first. Registered in {@code META-INF/spring.factories}.
+ */
+public class DemoUsersOnlyOnEmbeddedStore implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    private final DemoUsersProperties demoUsers;
-    private final Environment environment;
-
-    DemoUsersOnlyOnEmbeddedStore(DemoUsersProperties demoUsers, Environment environment) {
-        this.demoUsers = demoUsers;
-        this.environment = environment;
-    }
+    static final String ENABLED = "peerjournal.security.demo-users.enabled";
 
     @Override
-    public void afterPropertiesSet() {
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        check(event.getEnvironment());
+    }
+
+    static void check(Environment environment) {
+        boolean demoUsers = Binder.get(environment).bind(ENABLED, Boolean.class).orElse(false);
         String url = environment.getProperty("spring.datasource.url", "");
-        if (demoUsers.enabled() && !url.startsWith("jdbc:h2:")) {
-            throw new IllegalStateException("Demo users are enabled but the store is not the embedded H2 store ("
-                    + "peerjournal.security.demo-users.enabled=true with a non-H2 spring.datasource.url). "
-                    + "Disable the demo users and configure production authentication.");
+        if (demoUsers && !url.startsWith("jdbc:h2:")) {
+            throw new IllegalStateException("Demo users are enabled but the store is not the embedded H2 store. "
+                    + "Set " + ENABLED + "=false and configure production authentication.");
         }
     }
 }
