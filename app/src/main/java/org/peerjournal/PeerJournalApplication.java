@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PeerJournalApplication {
 
     public static void main(String[] args) {
+        // Axon prints an advertisement banner at start unless told not to; operators' logs have no use for it.
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(PeerJournalApplication.class, args);
     }
 }

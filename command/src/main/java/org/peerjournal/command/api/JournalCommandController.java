@@ -59,7 +59,8 @@ class JournalCommandController {
     @PostMapping("/{journalId}/notes")
     @Operation(summary = "Record a contact note (PSW of the journal's team)")
     ResponseEntity<NoteRecordedResponse> recordNote(@PathVariable UUID journalId,
-            @Valid @RequestBody RecordNoteRequest request, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody RecordNoteRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
         RecordContactNoteCommand command = new RecordContactNoteCommand(journalId, UUID.randomUUID(),
                 request.contactType(), request.occurredAt(), request.durationMinutes(), request.text(),
                 currentActor.get());
@@ -73,7 +74,8 @@ class JournalCommandController {
     @PostMapping("/{journalId}/notes/{noteId}/corrections")
     @Operation(summary = "Correct a note: a new revision with a reason (the note's author)")
     ResponseEntity<NoteCorrectedResponse> correctNote(@PathVariable UUID journalId, @PathVariable UUID noteId,
-            @Valid @RequestBody CorrectNoteRequest request, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody CorrectNoteRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
         CorrectContactNoteCommand command = new CorrectContactNoteCommand(journalId, noteId, request.text(),
                 request.reason(), currentActor.get());
         NoteCorrected corrected = sender.send(command, NoteCorrected.class, idempotencyKey,
@@ -87,7 +89,8 @@ class JournalCommandController {
     @PostMapping("/{journalId}/notes/{noteId}/retraction")
     @Operation(summary = "Retract a note entered in error (its author or a TEAM_LEAD)")
     ResponseEntity<NoteRetractedResponse> retractNote(@PathVariable UUID journalId, @PathVariable UUID noteId,
-            @Valid @RequestBody RetractNoteRequest request, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody RetractNoteRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
         RetractContactNoteCommand command = new RetractContactNoteCommand(journalId, noteId, request.reason(),
                 currentActor.get());
         NoteRetracted retracted = sender.send(command, NoteRetracted.class, idempotencyKey,

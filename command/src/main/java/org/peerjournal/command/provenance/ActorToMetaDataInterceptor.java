@@ -12,7 +12,8 @@ import java.util.function.BiFunction;
 class ActorToMetaDataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             if (!(command.getPayload() instanceof ActorCommand actorCommand) || actorCommand.actor() == null) {
                 throw new IllegalArgumentException("Command " + command.getCommandName() + " names no actor");
