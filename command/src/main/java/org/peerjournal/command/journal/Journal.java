@@ -2,18 +2,30 @@ package org.peerjournal.command.journal;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
+import org.peerjournal.shared.escalation.AcknowledgeEscalationCommand;
+import org.peerjournal.shared.escalation.EscalationRaised;
+import org.peerjournal.shared.escalation.RaiseEscalationCommand;
+import org.peerjournal.shared.escalation.ResolveEscalationCommand;
+import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.NoteCorrected;
 import org.peerjournal.shared.journal.NoteRecorded;
@@ -30,6 +42,7 @@ import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +66,8 @@ class Journal {
     private UUID journalId;
     private String teamId;
     private Map<UUID, NoteState> notes = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<UUID, Escalation> escalations = new HashMap<>();
 
     Journal() {
         // for Axon and for snapshot deserialization
@@ -114,6 +129,49 @@ class Journal {
         return new NoteRetracted(command.noteId());
     }
 
+    @CommandHandler
+    EscalationRaised handle(RaiseEscalationCommand command, AcknowledgementDeadlines deadlines,
+            DeadlineManager deadlineManager) {
+        requireTeamMember(command.actor());
+        requireRole(command.actor(), Role.PSW, "Only a peer support worker raises safety escalations");
+        if (escalations.containsKey(command.escalationId())) {
+            throw new StateConflictException("Escalation " + command.escalationId() + " exists already");
+        }
+        Instant acknowledgeBy = GenericEventMessage.clock.instant().plus(deadlines.forSeverity(command.severity()));
+        // The deadline message carries the service as its actor: whatever it records is the service's doing.
+        String deadlineId = deadlineManager.schedule(acknowledgeBy, AcknowledgementDeadline.NAME,
+                new GenericMessage<>(new AcknowledgementDeadline(command.escalationId()),
+                        MetaData.from(ActorMetaData.of(Actor.system(teamId)))));
+        apply(new SafetyEscalationRaisedEvent(journalId, command.escalationId(), teamId, command.category(),
+                command.severity(), command.description(), command.patientInformed(),
+                List.copyOf(command.staffAlreadyInformed()), command.actor().userId(), acknowledgeBy, deadlineId));
+        return new EscalationRaised(command.escalationId(), acknowledgeBy);
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeEscalationCommand command, DeadlineManager deadlineManager) {
+        requireTeamMember(command.actor());
+        requireClinicalStaff(command.actor(), "Only a clinician or team lead acknowledges escalations");
+        Escalation escalation = existingEscalation(command.escalationId());
+        escalation.acknowledge(command.actor(), command.actionTaken());
+        deadlineManager.cancelSchedule(AcknowledgementDeadline.NAME, escalation.deadlineId());
+    }
+
+    @CommandHandler
+    void handle(ResolveEscalationCommand command) {
+        requireTeamMember(command.actor());
+        requireClinicalStaff(command.actor(), "Only a clinician or team lead resolves escalations");
+        existingEscalation(command.escalationId()).resolve(command.actor(), command.outcome());
+    }
+
+    @DeadlineHandler(deadlineName = AcknowledgementDeadline.NAME)
+    void on(AcknowledgementDeadline deadline) {
+        Escalation escalation = escalations.get(deadline.escalationId());
+        if (escalation != null) {
+            escalation.acknowledgementDeadlinePassed();
+        }
+    }
+
     @EventSourcingHandler
     void on(JournalOpenedEvent event) {
         journalId = event.journalId();
@@ -123,6 +181,11 @@ class Journal {
     @EventSourcingHandler
     void on(ContactNoteRecordedEvent event, @Timestamp Instant recordedAt) {
         notes.put(event.noteId(), new NoteState(event.authorId(), 1, false, recordedAt));
+    }
+
+    @EventSourcingHandler
+    void on(SafetyEscalationRaisedEvent event) {
+        escalations.put(event.escalationId(), new Escalation(event));
     }
 
     @EventSourcingHandler
@@ -146,6 +209,20 @@ class Journal {
         if (!actor.hasRole(role)) {
             throw new ActionNotPermittedException(message);
         }
+    }
+
+    private static void requireClinicalStaff(Actor actor, String message) {
+        if (!actor.hasRole(Role.CLINICIAN) && !actor.hasRole(Role.TEAM_LEAD)) {
+            throw new ActionNotPermittedException(message);
+        }
+    }
+
+    private Escalation existingEscalation(UUID escalationId) {
+        Escalation escalation = escalations.get(escalationId);
+        if (escalation == null) {
+            throw new EntryNotFoundException("No escalation " + escalationId + " in journal " + journalId);
+        }
+        return escalation;
     }
 
     private NoteState existingNote(UUID noteId) {

@@ -20,6 +20,11 @@ public record Actor(String userId, Role role, String teamId) {
         }
     }
 
+    /** The service acting on its own within a team (a deadline that passed), never a logged-in user. */
+    public static Actor system(String teamId) {
+        return new Actor("system", Role.SYSTEM, teamId);
+    }
+
     public boolean hasRole(Role expected) {
         return role == expected;
     }

@@ -6,7 +6,9 @@ public enum Role {
     CLINICIAN,
     TEAM_LEAD,
     AUDITOR,
-    ADMIN;
+    ADMIN,
+    /** The service itself, for what it records on its own (an escalation going overdue). Nobody logs in as it. */
+    SYSTEM;
 
     /** Roles whose users belong to one team and read its journals. */
     public boolean isTeamMember() {

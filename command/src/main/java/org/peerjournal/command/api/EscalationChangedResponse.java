@@ -1,0 +1,8 @@
+package org.peerjournal.command.api;
+
+import org.peerjournal.shared.escalation.EscalationStatus;
+
+import java.util.UUID;
+
+record EscalationChangedResponse(UUID journalId, UUID escalationId, EscalationStatus status) {
+}

@@ -1,0 +1,14 @@
+package org.peerjournal.shared.escalation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.ActorCommand;
+
+import java.util.UUID;
+
+public record AcknowledgeEscalationCommand(
+        @TargetAggregateIdentifier UUID journalId,
+        UUID escalationId,
+        String actionTaken,
+        Actor actor) implements ActorCommand {
+}
