@@ -1,6 +1,7 @@
 package org.peerjournal.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -46,6 +47,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("peer-journal"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
+                        // Async dispatches continue a request already authorized (the escalation stream).
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/journals").hasRole(TEAM_LEAD)
@@ -54,6 +57,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/journals/*/notes/*/retraction")
                         .hasAnyRole(PSW, TEAM_LEAD)
                         .requestMatchers(HttpMethod.GET, "/api/journals", "/api/journals/*/timeline")
+                        .hasAnyRole(PSW, CLINICIAN, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/escalations").hasRole(PSW)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/escalations/*/acknowledgement",
+                                "/api/journals/*/escalations/*/resolution").hasAnyRole(CLINICIAN, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/stream")
                         .hasAnyRole(PSW, CLINICIAN, TEAM_LEAD)
                         .anyRequest().denyAll())
                 .build();

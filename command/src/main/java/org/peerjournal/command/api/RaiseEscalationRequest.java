@@ -2,6 +2,7 @@ package org.peerjournal.command.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
@@ -17,7 +18,8 @@ record RaiseEscalationRequest(
         @NotNull EscalationSeverity severity,
         @NotBlank @Size(max = JournalLimits.LONG_TEXT_MAX) String description,
         @NotNull Boolean patientInformed,
-        @Size(max = 20) List<@NotBlank @Size(max = JournalLimits.NAME_MAX) String> staffAlreadyInformed) {
+        @Size(max = 20) List<@NotBlank @Size(max = JournalLimits.NAME_MAX) @Pattern(regexp = "\\P{Cntrl}*",
+                message = "must not contain line breaks or control characters") String> staffAlreadyInformed) {
 
     List<String> staffAlreadyInformedOrNone() {
         return staffAlreadyInformed == null ? List.of() : staffAlreadyInformed;

@@ -66,8 +66,8 @@ class Escalation {
         if (status != EscalationStatus.OPEN) {
             throw new StateConflictException("The escalation is acknowledged already");
         }
-        apply(new SafetyEscalationAcknowledgedEvent(journalId, escalationId, teamId, actor.userId(), actionTaken,
-                overdue));
+        apply(new SafetyEscalationAcknowledgedEvent(journalId, escalationId, teamId, severity, actor.userId(),
+                actionTaken, overdue));
     }
 
     void resolve(Actor actor, String outcome) {
@@ -77,7 +77,8 @@ class Escalation {
         if (status == EscalationStatus.RESOLVED) {
             throw new StateConflictException("The escalation is resolved already");
         }
-        apply(new SafetyEscalationResolvedEvent(journalId, escalationId, teamId, actor.userId(), outcome));
+        apply(new SafetyEscalationResolvedEvent(journalId, escalationId, teamId, severity, actor.userId(),
+                outcome));
     }
 
     /** The deadline passed: record it, once, unless a clinician acknowledged in time. */

@@ -47,6 +47,15 @@ class JournalDirectoryEntry {
         lastContactAt = value;
     }
 
+    /** Open means raised and not yet acknowledged: the escalations that wait for a clinician. */
+    void escalationRaised() {
+        openEscalations++;
+    }
+
+    void escalationAcknowledged() {
+        openEscalations = Math.max(0, openEscalations - 1);
+    }
+
     JournalSummary toSummary() {
         return new JournalSummary(journalId, patientRef, displayName, teamId, openedAt, lastContactAt,
                 openEscalations, openLoyaltyConflicts);

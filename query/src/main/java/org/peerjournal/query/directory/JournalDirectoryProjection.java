@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
+import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
@@ -48,6 +50,16 @@ class JournalDirectoryProjection {
     void on(ContactNoteRetractedEvent event) {
         contacts.findById(event.noteId()).ifPresent(ContactEntry::retract);
         refreshLastContact(event.journalId());
+    }
+
+    @EventHandler
+    void on(SafetyEscalationRaisedEvent event) {
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::escalationRaised);
+    }
+
+    @EventHandler
+    void on(SafetyEscalationAcknowledgedEvent event) {
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::escalationAcknowledged);
     }
 
     @ResetHandler

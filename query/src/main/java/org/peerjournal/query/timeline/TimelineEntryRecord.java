@@ -9,6 +9,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.journal.query.EntryType;
 
@@ -82,6 +83,23 @@ class TimelineEntryRecord {
         entry.currentRevision = 1;
         entry.lateEntry = lateEntry;
         return entry;
+    }
+
+    /** An escalation's entry: it "occurred" when it was raised; its lifecycle lives in TimelineEscalation. */
+    static TimelineEntryRecord escalation(UUID escalationId, UUID journalId, Instant raisedAt, String raisedBy) {
+        TimelineEntryRecord entry = new TimelineEntryRecord();
+        entry.entryId = escalationId;
+        entry.journalId = journalId;
+        entry.entryType = EntryType.ESCALATION;
+        entry.occurredAt = raisedAt;
+        entry.recordedAt = raisedAt;
+        entry.author = raisedBy;
+        entry.status = EscalationStatus.OPEN.name();
+        return entry;
+    }
+
+    void escalationStatus(EscalationStatus newStatus) {
+        status = newStatus.name();
     }
 
     void correct(int revision, String text) {

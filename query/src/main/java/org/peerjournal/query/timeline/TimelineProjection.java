@@ -5,10 +5,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.shared.escalation.EscalationStatus;
+import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
+import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
+import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
+import org.peerjournal.shared.escalation.SafetyEscalationResolvedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteCorrectedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
+import org.peerjournal.shared.journal.query.EntryType;
 import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
 import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.peerjournal.shared.journal.query.TimelineEntry;
@@ -36,12 +42,14 @@ class TimelineProjection {
     private final TimelineJournalRepository journals;
     private final TimelineEntryRepository entries;
     private final NoteRevisionRepository revisions;
+    private final TimelineEscalationRepository escalations;
 
     TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
-            NoteRevisionRepository revisions) {
+            NoteRevisionRepository revisions, TimelineEscalationRepository escalations) {
         this.journals = journals;
         this.entries = entries;
         this.revisions = revisions;
+        this.escalations = escalations;
     }
 
     @EventHandler
@@ -69,8 +77,37 @@ class TimelineProjection {
                 .ifPresent(entry -> entry.retract(event.reason(), event.retractedBy(), recordedAt));
     }
 
+    @EventHandler
+    void on(SafetyEscalationRaisedEvent event, @Timestamp Instant raisedAt) {
+        entries.save(TimelineEntryRecord.escalation(event.escalationId(), event.journalId(), raisedAt,
+                event.raisedBy()));
+        escalations.save(new TimelineEscalation(event.escalationId(), event.category(), event.severity(),
+                event.description(), event.patientInformed(), event.staffAlreadyInformed(), event.acknowledgeBy()));
+    }
+
+    @EventHandler
+    void on(SafetyEscalationOverdueEvent event, @Timestamp Instant at) {
+        escalations.findById(event.escalationId()).ifPresent(escalation -> escalation.overdue(at));
+    }
+
+    @EventHandler
+    void on(SafetyEscalationAcknowledgedEvent event, @Timestamp Instant at) {
+        escalations.findById(event.escalationId())
+                .ifPresent(escalation -> escalation.acknowledged(event.acknowledgedBy(), at, event.actionTaken()));
+        entries.findById(event.escalationId())
+                .ifPresent(entry -> entry.escalationStatus(EscalationStatus.ACKNOWLEDGED));
+    }
+
+    @EventHandler
+    void on(SafetyEscalationResolvedEvent event, @Timestamp Instant at) {
+        escalations.findById(event.escalationId())
+                .ifPresent(escalation -> escalation.resolved(event.resolvedBy(), at, event.outcome()));
+        entries.findById(event.escalationId()).ifPresent(entry -> entry.escalationStatus(EscalationStatus.RESOLVED));
+    }
+
     @ResetHandler
     void reset() {
+        escalations.deleteAllInBatch();
         revisions.deleteAllInBatch();
         entries.deleteAllInBatch();
         journals.deleteAllInBatch();
@@ -87,15 +124,29 @@ class TimelineProjection {
         Page<TimelineEntryRecord> page = entries.findAll(TimelineFilter.of(query),
                 PageRequest.of(query.page(), query.size(), NEWEST_FIRST));
         Map<UUID, List<TimelineEntry.NoteRevision>> history = revisionsOf(page.getContent());
+        Map<UUID, TimelineEntry.EscalationDetails> lifecycles = escalationsOf(page.getContent());
         List<TimelineEntry> shown = page.getContent().stream()
-                .map(entry -> toEntry(entry, history.getOrDefault(entry.entryId(), List.of())))
+                .map(entry -> toEntry(entry, history.get(entry.entryId()), lifecycles.get(entry.entryId())))
                 .toList();
         return new JournalTimeline(journal.journalId(), journal.displayName(), journal.teamId(), shown,
                 query.page(), query.size(), page.getTotalElements());
     }
 
+    private Map<UUID, TimelineEntry.EscalationDetails> escalationsOf(List<TimelineEntryRecord> page) {
+        List<UUID> ids = idsOf(page, EntryType.ESCALATION);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return escalations.findByEntryIdIn(ids).stream()
+                .collect(Collectors.toMap(TimelineEscalation::entryId, TimelineEscalation::toDetails));
+    }
+
+    private static List<UUID> idsOf(List<TimelineEntryRecord> page, EntryType type) {
+        return page.stream().filter(entry -> entry.entryType() == type).map(TimelineEntryRecord::entryId).toList();
+    }
+
     private Map<UUID, List<TimelineEntry.NoteRevision>> revisionsOf(List<TimelineEntryRecord> page) {
-        List<UUID> ids = page.stream().map(TimelineEntryRecord::entryId).toList();
+        List<UUID> ids = idsOf(page, EntryType.NOTE);
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -105,12 +156,17 @@ class TimelineProjection {
                                 r.recordedAt(), r.reason()), Collectors.toList())));
     }
 
-    private static TimelineEntry toEntry(TimelineEntryRecord entry, List<TimelineEntry.NoteRevision> history) {
+    private static TimelineEntry toEntry(TimelineEntryRecord entry, List<TimelineEntry.NoteRevision> history,
+            TimelineEntry.EscalationDetails escalation) {
+        if (entry.entryType() != EntryType.NOTE) {
+            return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
+                    entry.author(), entry.status(), null, null, null, null, null, null, null, null, escalation);
+        }
         TimelineEntry.Retraction retraction = entry.retracted()
                 ? new TimelineEntry.Retraction(entry.retractionReason(), entry.retractedBy(), entry.retractedAt())
                 : null;
         return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
                 entry.author(), entry.status(), entry.contactType(), entry.durationMinutes(), entry.currentText(),
-                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction);
+                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction, null);
     }
 }

@@ -10,6 +10,7 @@ public record SafetyEscalationAcknowledgedEvent(
         UUID journalId,
         UUID escalationId,
         String teamId,
+        EscalationSeverity severity,
         String acknowledgedBy,
         String actionTaken,
         boolean wasOverdue) {

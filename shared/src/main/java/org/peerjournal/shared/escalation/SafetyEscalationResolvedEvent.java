@@ -10,6 +10,7 @@ public record SafetyEscalationResolvedEvent(
         UUID journalId,
         UUID escalationId,
         String teamId,
+        EscalationSeverity severity,
         String resolvedBy,
         String outcome) {
 }

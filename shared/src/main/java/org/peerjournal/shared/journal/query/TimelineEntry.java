@@ -1,6 +1,8 @@
 package org.peerjournal.shared.journal.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.peerjournal.shared.escalation.EscalationCategory;
+import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.journal.ContactType;
 
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.UUID;
  * @param recordedAt when the entry was first stored
  * @param author     who first recorded it
  * @param retraction present only on a retracted note
+ * @param escalation present only on an escalation: its whole lifecycle
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(
@@ -29,12 +32,32 @@ public record TimelineEntry(
         List<NoteRevision> revisions,
         Boolean retracted,
         Boolean lateEntry,
-        Retraction retraction) {
+        Retraction retraction,
+        EscalationDetails escalation) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NoteRevision(int revision, String text, String author, Instant recordedAt, String reason) {
     }
 
     public record Retraction(String reason, String retractedBy, Instant retractedAt) {
+    }
+
+    /** An escalation from raising to resolution: who did each step, and when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EscalationDetails(
+            EscalationCategory category,
+            EscalationSeverity severity,
+            String description,
+            boolean patientInformed,
+            List<String> staffAlreadyInformed,
+            Instant acknowledgeBy,
+            boolean overdue,
+            Instant overdueAt,
+            Instant acknowledgedAt,
+            String acknowledgedBy,
+            String actionTaken,
+            Instant resolvedAt,
+            String resolvedBy,
+            String outcome) {
     }
 }

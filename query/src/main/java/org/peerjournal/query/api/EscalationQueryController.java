@@ -1,0 +1,94 @@
+package org.peerjournal.query.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.CurrentActor;
+import org.peerjournal.shared.error.ActionNotPermittedException;
+import org.peerjournal.shared.escalation.EscalationStatus;
+import org.peerjournal.shared.escalation.EscalationView;
+import org.peerjournal.shared.escalation.FindEscalationsQuery;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** The escalation queue of a team, and its live stream. */
+@RestController
+@RequestMapping("/api/escalations")
+@Tag(name = "Safety escalations")
+class EscalationQueryController {
+
+    /** Clients (EventSource) reconnect after this; it bounds how long a forgotten stream holds resources. */
+    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    /** A comment line this often keeps proxies from closing an idle stream and reveals departed clients. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final QueryGateway queryGateway;
+    private final CurrentActor currentActor;
+
+    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
+        this.queryGateway = queryGateway;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team)")
+    List<EscalationView> queue(@RequestParam(required = false) String teamId,
+            @RequestParam(required = false) EscalationStatus status) {
+        return queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
+                ResponseTypes.multipleInstancesOf(EscalationView.class)).join();
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live stream (server-sent events) of the team's escalations as they change")
+    SseEmitter stream(@RequestParam(required = false) String teamId) {
+        SubscriptionQueryResult<List<EscalationView>, EscalationView> subscription = queryGateway.subscriptionQuery(
+                new FindEscalationsQuery(teamOf(teamId), null), ResponseTypes.multipleInstancesOf(EscalationView.class),
+                ResponseTypes.instanceOf(EscalationView.class));
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        Flux<SseEmitter.SseEventBuilder> events = Flux.merge(
+                subscription.updates().map(view -> SseEmitter.event().name("escalation")
+                        .id(view.escalationId() + ":" + view.change()).data(view, MediaType.APPLICATION_JSON)),
+                Flux.interval(HEARTBEAT).map(tick -> SseEmitter.event().comment("heartbeat")));
+        Disposable forwarding = events.subscribe(event -> send(emitter, event), emitter::completeWithError);
+        Runnable close = () -> {
+            forwarding.dispose();
+            subscription.cancel();
+        };
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(error -> close.run());
+        send(emitter, SseEmitter.event().name("subscribed").data("{\"teamId\":\"" + teamOf(teamId) + "\"}",
+                MediaType.APPLICATION_JSON));
+        return emitter;
+    }
+
+    private String teamOf(String teamId) {
+        Actor actor = currentActor.get();
+        String team = teamId == null ? actor.teamId() : teamId;
+        if (!actor.role().isTeamMember() || !actor.belongsTo(team)) {
+            throw new ActionNotPermittedException("Only members of team " + team + " may see its escalations");
+        }
+        return team;
+    }
+
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException departed) {
+            emitter.completeWithError(departed);
+        }
+    }
+}
