@@ -3,14 +3,13 @@ package org.peerjournal.app.durability;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peerjournal.PeerJournalApplication;
-import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.peerjournal.app.support.StandaloneApp;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,20 +26,20 @@ class RestartDurabilityIT {
         String noteId;
         ApiResponse firstAnswer;
         Map<String, Object> note = JournalApi.note("Accompanied to the housing office.");
-        try (ConfigurableApplicationContext app = start()) {
-            JournalApi journals = new JournalApi(client(app));
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            JournalApi journals = app.journals();
             journalId = journals.openNorthJournal();
             noteId = journals.recordNote(journalId, "First meeting.");
             journals.as("anna").post("/api/journals/" + journalId + "/notes/" + noteId + "/corrections",
                     Map.of("text", "First meeting, at the ward.", "reason", "Place added"));
             firstAnswer = journals.as("anna").withHeader("Idempotency-Key", "visit-1")
                     .post("/api/journals/" + journalId + "/notes", note);
-            assertThat(firstAnswer.status()).isEqualTo(201);
+            assertThat(firstAnswer.status()).as(firstAnswer.toString()).isEqualTo(201);
             journals.awaitTimelineEntries(journalId, "", 2);
         }
 
-        try (ConfigurableApplicationContext app = start()) {
-            JournalApi journals = new JournalApi(client(app));
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            JournalApi journals = app.journals();
             ApiResponse timeline = journals.awaitTimelineEntries(journalId, "", 2);
             JsonNode corrected = entry(timeline, noteId);
             assertThat(corrected.get("revision").asInt()).isEqualTo(2);
@@ -56,17 +55,13 @@ class RestartDurabilityIT {
                     + "/corrections", Map.of("text", "First meeting, at the ward, 30 min.", "reason", "Duration"));
             assertThat(again.body().get("revision").asInt()).isEqualTo(3);
             journals.awaitTimelineEntries(journalId, "", 2);
+
+            // One value of the global index per event, across the restart: no gaps for processors to wait out.
+            List<Long> globalIndexes = app.bean(JdbcTemplate.class)
+                    .queryForList("select global_index from domain_event_entry order by global_index", Long.class);
+            assertThat(globalIndexes).hasSize(5);
+            assertThat(globalIndexes.get(4) - globalIndexes.get(0)).as("gap-free %s", globalIndexes).isEqualTo(4);
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PeerJournalApplication.class)
-                .properties("server.port=0", "peerjournal.data-dir=" + dataDir)
-                .run();
-    }
-
-    private static ApiClient client(ConfigurableApplicationContext app) {
-        return ApiClient.anonymous("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
     }
 
     private static JsonNode entry(ApiResponse timeline, String entryId) {

@@ -10,16 +10,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Base of the HTTP end-to-end tests: the whole application on a random port, on a file-based H2 store in a fresh
  * temporary directory. All subclasses share one application context (and store), so tests create their own
- * journals with unique patientRefs and never assume an empty store.
+ * journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline
+ * and notifications go to a local webhook receiver.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
+    /** Receives the escalation notifications of every test; tests look up their own escalations in it. */
+    protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
+    /** IMMEDIATE escalations go overdue after this in the end-to-end tests, so a test can wait for it. */
+    protected static final Duration IMMEDIATE_DEADLINE = Duration.ofSeconds(3);
 
     @LocalServerPort
     private int port;
@@ -30,6 +36,10 @@ public abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void embeddedStore(DynamicPropertyRegistry registry) {
         registry.add("peerjournal.data-dir", DATA_DIR::toString);
+        registry.add("peerjournal.escalations.acknowledge-within.immediate", IMMEDIATE_DEADLINE::toString);
+        registry.add("peerjournal.notifications.webhook-url", WEBHOOK::url);
+        registry.add("peerjournal.notifications.initial-backoff", () -> "PT0.2S");
+        registry.add("peerjournal.notifications.max-attempts", () -> "3");
     }
 
     @BeforeEach
@@ -40,6 +50,10 @@ public abstract class ApiIntegrationTest {
 
     protected ApiClient as(String user) {
         return anonymous.as(user);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     private static Path createDataDir() {

@@ -54,6 +54,33 @@ public final class JournalApi {
         return response.body().get("noteId").asText();
     }
 
+    public static Map<String, Object> escalation(String severity) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("category", "SUICIDE_RISK");
+        body.put("severity", severity);
+        body.put("description", "Said she will take her own life this weekend.");
+        body.put("patientInformed", true);
+        body.put("staffAlreadyInformed", java.util.List.of("nurse on duty"));
+        return body;
+    }
+
+    /** Raises an escalation as anna (PSW, north); answers the response (escalationId, acknowledgeBy). */
+    public ApiResponse raiseEscalation(String journalId, String severity) {
+        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/escalations", escalation(severity));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
+    }
+
+    public ApiResponse acknowledge(String user, String journalId, String escalationId, String actionTaken) {
+        return as(user).post("/api/journals/" + journalId + "/escalations/" + escalationId + "/acknowledgement",
+                Map.of("actionTaken", actionTaken));
+    }
+
+    public ApiResponse resolve(String user, String journalId, String escalationId, String outcome) {
+        return as(user).post("/api/journals/" + journalId + "/escalations/" + escalationId + "/resolution",
+                Map.of("outcome", outcome));
+    }
+
     public ApiResponse timeline(String user, String journalId, String query) {
         return as(user).get("/api/journals/" + journalId + "/timeline" + (query.isEmpty() ? "" : "?" + query));
     }

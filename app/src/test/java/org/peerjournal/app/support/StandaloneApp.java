@@ -1,0 +1,49 @@
+package org.peerjournal.app.support;
+
+import org.peerjournal.PeerJournalApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole application started in-process on a data directory of the test's own, for tests that stop and start
+ * it again. Settings are passed as command-line arguments: builder properties are only defaults, which
+ * application.yml would override.
+ */
+public final class StandaloneApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private StandaloneApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static StandaloneApp start(Path dataDir, String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--peerjournal.data-dir=" + dataDir));
+        for (String setting : settings) {
+            args.add("--" + setting);
+        }
+        return new StandaloneApp(new SpringApplicationBuilder(PeerJournalApplication.class)
+                .run(args.toArray(String[]::new)));
+    }
+
+    public ApiClient client() {
+        return ApiClient.anonymous("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public JournalApi journals() {
+        return new JournalApi(client());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

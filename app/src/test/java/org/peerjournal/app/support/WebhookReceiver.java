@@ -1,0 +1,81 @@
+package org.peerjournal.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local HTTP server standing in for the organisation's alerting system: it records every notification POSTed
+ * to it, and can be told to fail for some escalations (always, or a number of times) to exercise retries.
+ */
+public final class WebhookReceiver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> attempts = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Set<String> alwaysFailing = ConcurrentHashMap.newKeySet();
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+        server.createContext("/hook", exchange -> {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            attempts.add(body);
+            String escalationId = body.path("escalationId").asText();
+            AtomicInteger left = failuresLeft.get(escalationId);
+            boolean fail = alwaysFailing.contains(escalationId) || (left != null && left.getAndDecrement() > 0);
+            if (!fail) {
+                received.add(body);
+            }
+            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public static WebhookReceiver start() {
+        try {
+            return new WebhookReceiver(HttpServer.create(new InetSocketAddress("localhost", 0), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/hook";
+    }
+
+    public void failAlwaysFor(String escalationId) {
+        alwaysFailing.add(escalationId);
+    }
+
+    public void failTimesFor(String escalationId, int times) {
+        failuresLeft.put(escalationId, new AtomicInteger(times));
+    }
+
+    /** The notifications delivered successfully for one escalation, in arrival order. */
+    public List<JsonNode> deliveredFor(String escalationId) {
+        return received.stream().filter(n -> n.path("escalationId").asText().equals(escalationId)).toList();
+    }
+
+    /** Every delivery attempt for one escalation, failed ones included. */
+    public List<JsonNode> attemptsFor(String escalationId) {
+        return attempts.stream().filter(n -> n.path("escalationId").asText().equals(escalationId)).toList();
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+}
