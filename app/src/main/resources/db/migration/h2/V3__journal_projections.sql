@@ -9,6 +9,7 @@ create table journal_directory (
     opened_at              timestamp(6) with time zone not null,
     last_contact_at        timestamp(6) with time zone,
     open_escalations       integer      not null,
+    overdue_escalations    integer      not null,
     open_loyalty_conflicts integer      not null,
     primary key (journal_id)
 );
@@ -17,6 +18,7 @@ create index ix_journal_directory_team on journal_directory (team_id, display_na
 create table contact_entry (
     note_id          uuid         not null,
     journal_id       uuid         not null,
+    team_id          varchar(255) not null,
     worker_id        varchar(255) not null,
     contact_type     varchar(255) not null,
     occurred_at      timestamp(6) with time zone not null,
@@ -25,6 +27,21 @@ create table contact_entry (
     primary key (note_id)
 );
 create index ix_contact_entry_journal on contact_entry (journal_id, occurred_at);
+create index ix_contact_entry_team on contact_entry (team_id, occurred_at);
+
+create table conflict_entry (
+    conflict_id           uuid         not null,
+    journal_id            uuid         not null,
+    team_id               varchar(255) not null,
+    kind                  varchar(255) not null,
+    flagged_by            varchar(255) not null,
+    flagged_at            timestamp(6) with time zone not null,
+    supervision_requested boolean      not null,
+    supervision_held      boolean      not null,
+    resolved              boolean      not null,
+    primary key (conflict_id)
+);
+create index ix_conflict_entry_team on conflict_entry (team_id, resolved);
 
 -- timeline
 create table timeline_journal (

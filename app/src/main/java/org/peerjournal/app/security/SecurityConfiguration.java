@@ -63,6 +63,13 @@ class SecurityConfiguration {
                                 "/api/journals/*/escalations/*/resolution").hasAnyRole(CLINICIAN, TEAM_LEAD)
                         .requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/stream")
                         .hasAnyRole(PSW, CLINICIAN, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/loyalty-conflicts").hasRole(PSW)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/loyalty-conflicts/*/discussions")
+                        .hasAnyRole(PSW, CLINICIAN, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.POST, "/api/journals/*/loyalty-conflicts/*/resolution")
+                        .hasAnyRole(PSW, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.GET, "/api/teams/*/overview").hasAnyRole(CLINICIAN, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.GET, "/api/reports/contacts").hasRole(TEAM_LEAD)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -16,6 +16,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.conflict.DiscussLoyaltyConflictCommand;
+import org.peerjournal.shared.conflict.FlagLoyaltyConflictCommand;
+import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
+import org.peerjournal.shared.conflict.ResolveLoyaltyConflictCommand;
 import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
@@ -68,6 +72,8 @@ class Journal {
     private Map<UUID, NoteState> notes = new HashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, Escalation> escalations = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<UUID, LoyaltyConflict> loyaltyConflicts = new HashMap<>();
 
     Journal() {
         // for Axon and for snapshot deserialization
@@ -164,6 +170,34 @@ class Journal {
         existingEscalation(command.escalationId()).resolve(command.actor(), command.outcome());
     }
 
+    @CommandHandler
+    UUID handle(FlagLoyaltyConflictCommand command) {
+        requireTeamMember(command.actor());
+        requireRole(command.actor(), Role.PSW, "Only a peer support worker flags loyalty conflicts");
+        if (loyaltyConflicts.containsKey(command.conflictId())) {
+            throw new StateConflictException("Loyalty conflict " + command.conflictId() + " exists already");
+        }
+        apply(new LoyaltyConflictFlaggedEvent(journalId, command.conflictId(), teamId, command.kind(),
+                command.description(), command.patientPerspective(), command.staffPerspective(),
+                command.supervisionRequested(), command.actor().userId()));
+        return command.conflictId();
+    }
+
+    @CommandHandler
+    UUID handle(DiscussLoyaltyConflictCommand command) {
+        requireTeamMember(command.actor());
+        existingConflict(command.conflictId()).discuss(command.discussionId(), command.forum(), command.summary(),
+                command.actor());
+        return command.discussionId();
+    }
+
+    @CommandHandler
+    UUID handle(ResolveLoyaltyConflictCommand command) {
+        requireTeamMember(command.actor());
+        existingConflict(command.conflictId()).resolve(command.resolution(), command.actor());
+        return command.conflictId();
+    }
+
     @DeadlineHandler(deadlineName = AcknowledgementDeadline.NAME)
     void on(AcknowledgementDeadline deadline) {
         Escalation escalation = escalations.get(deadline.escalationId());
@@ -186,6 +220,11 @@ class Journal {
     @EventSourcingHandler
     void on(SafetyEscalationRaisedEvent event) {
         escalations.put(event.escalationId(), new Escalation(event));
+    }
+
+    @EventSourcingHandler
+    void on(LoyaltyConflictFlaggedEvent event) {
+        loyaltyConflicts.put(event.conflictId(), new LoyaltyConflict(event));
     }
 
     @EventSourcingHandler
@@ -223,6 +262,14 @@ class Journal {
             throw new EntryNotFoundException("No escalation " + escalationId + " in journal " + journalId);
         }
         return escalation;
+    }
+
+    private LoyaltyConflict existingConflict(UUID conflictId) {
+        LoyaltyConflict conflict = loyaltyConflicts.get(conflictId);
+        if (conflict == null) {
+            throw new EntryNotFoundException("No loyalty conflict " + conflictId + " in journal " + journalId);
+        }
+        return conflict;
     }
 
     private NoteState existingNote(UUID noteId) {

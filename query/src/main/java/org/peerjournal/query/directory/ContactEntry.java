@@ -23,6 +23,8 @@ class ContactEntry {
     private UUID noteId;
     @Column(name = "journal_id", nullable = false)
     private UUID journalId;
+    @Column(name = "team_id", nullable = false)
+    private String teamId;
     @Column(name = "worker_id", nullable = false)
     private String workerId;
     @Enumerated(EnumType.STRING)
@@ -39,10 +41,11 @@ class ContactEntry {
     protected ContactEntry() {
     }
 
-    ContactEntry(UUID noteId, UUID journalId, String workerId, ContactType contactType, Instant occurredAt,
-            int durationMinutes) {
+    ContactEntry(UUID noteId, UUID journalId, String teamId, String workerId, ContactType contactType,
+            Instant occurredAt, int durationMinutes) {
         this.noteId = noteId;
         this.journalId = journalId;
+        this.teamId = teamId;
         this.workerId = workerId;
         this.contactType = contactType;
         this.occurredAt = occurredAt;

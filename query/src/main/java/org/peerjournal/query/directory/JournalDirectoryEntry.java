@@ -29,6 +29,8 @@ class JournalDirectoryEntry {
     private Instant lastContactAt;
     @Column(name = "open_escalations", nullable = false)
     private int openEscalations;
+    @Column(name = "overdue_escalations", nullable = false)
+    private int overdueEscalations;
     @Column(name = "open_loyalty_conflicts", nullable = false)
     private int openLoyaltyConflicts;
 
@@ -43,6 +45,10 @@ class JournalDirectoryEntry {
         this.openedAt = openedAt;
     }
 
+    String teamId() {
+        return teamId;
+    }
+
     void lastContactAt(Instant value) {
         lastContactAt = value;
     }
@@ -52,8 +58,23 @@ class JournalDirectoryEntry {
         openEscalations++;
     }
 
-    void escalationAcknowledged() {
+    void escalationOverdue() {
+        overdueEscalations++;
+    }
+
+    void escalationAcknowledged(boolean wasOverdue) {
         openEscalations = Math.max(0, openEscalations - 1);
+        if (wasOverdue) {
+            overdueEscalations = Math.max(0, overdueEscalations - 1);
+        }
+    }
+
+    void conflictFlagged() {
+        openLoyaltyConflicts++;
+    }
+
+    void conflictResolved() {
+        openLoyaltyConflicts = Math.max(0, openLoyaltyConflicts - 1);
     }
 
     JournalSummary toSummary() {

@@ -5,20 +5,33 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.shared.conflict.DiscussionForum;
+import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
+import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
+import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
+import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
 import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.team.ContactReport;
+import org.peerjournal.shared.team.FindContactReportQuery;
+import org.peerjournal.shared.team.FindTeamOverviewQuery;
+import org.peerjournal.shared.team.TeamOverview;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The team's list of journals, with each journal's last (non-retracted) contact. */
+/**
+ * The team directory: each team's journals with their last (non-retracted) contact and their open escalations
+ * and loyalty conflicts, every contact (for counts per worker and the contact report), and every loyalty conflict
+ * (for supervision requests). It answers the journal list, the team overview and the contact report.
+ */
 @Component
 @ProcessingGroup(JournalDirectoryProjection.NAME)
 class JournalDirectoryProjection {
@@ -27,10 +40,15 @@ class JournalDirectoryProjection {
 
     private final JournalDirectoryRepository journals;
     private final ContactEntryRepository contacts;
+    private final ConflictEntryRepository conflicts;
+    private final TeamOverviewReader reader;
 
-    JournalDirectoryProjection(JournalDirectoryRepository journals, ContactEntryRepository contacts) {
+    JournalDirectoryProjection(JournalDirectoryRepository journals, ContactEntryRepository contacts,
+            ConflictEntryRepository conflicts, TeamOverviewReader reader) {
         this.journals = journals;
         this.contacts = contacts;
+        this.conflicts = conflicts;
+        this.reader = reader;
     }
 
     @EventHandler
@@ -41,9 +59,11 @@ class JournalDirectoryProjection {
 
     @EventHandler
     void on(ContactNoteRecordedEvent event) {
-        contacts.save(new ContactEntry(event.noteId(), event.journalId(), event.authorId(), event.contactType(),
-                event.occurredAt(), event.durationMinutes()));
-        refreshLastContact(event.journalId());
+        journals.findById(event.journalId()).ifPresent(journal -> {
+            contacts.save(new ContactEntry(event.noteId(), event.journalId(), journal.teamId(), event.authorId(),
+                    event.contactType(), event.occurredAt(), event.durationMinutes()));
+            refreshLastContact(event.journalId());
+        });
     }
 
     @EventHandler
@@ -58,12 +78,38 @@ class JournalDirectoryProjection {
     }
 
     @EventHandler
+    void on(SafetyEscalationOverdueEvent event) {
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::escalationOverdue);
+    }
+
+    @EventHandler
     void on(SafetyEscalationAcknowledgedEvent event) {
-        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::escalationAcknowledged);
+        journals.findById(event.journalId()).ifPresent(journal -> journal.escalationAcknowledged(event.wasOverdue()));
+    }
+
+    @EventHandler
+    void on(LoyaltyConflictFlaggedEvent event, @Timestamp Instant flaggedAt) {
+        conflicts.save(new ConflictEntry(event.conflictId(), event.journalId(), event.teamId(), event.kind(),
+                event.flaggedBy(), flaggedAt, event.supervisionRequested()));
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::conflictFlagged);
+    }
+
+    @EventHandler
+    void on(LoyaltyConflictDiscussedEvent event) {
+        if (event.forum() == DiscussionForum.SUPERVISION) {
+            conflicts.findById(event.conflictId()).ifPresent(ConflictEntry::supervisionHeld);
+        }
+    }
+
+    @EventHandler
+    void on(LoyaltyConflictResolvedEvent event) {
+        conflicts.findById(event.conflictId()).ifPresent(ConflictEntry::resolve);
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::conflictResolved);
     }
 
     @ResetHandler
     void reset() {
+        conflicts.deleteAllInBatch();
         contacts.deleteAllInBatch();
         journals.deleteAllInBatch();
     }
@@ -73,6 +119,16 @@ class JournalDirectoryProjection {
         return journals.findByTeamIdOrderByDisplayNameAsc(query.teamId()).stream()
                 .map(JournalDirectoryEntry::toSummary)
                 .toList();
+    }
+
+    @QueryHandler
+    TeamOverview handle(FindTeamOverviewQuery query) {
+        return reader.overview(query);
+    }
+
+    @QueryHandler
+    ContactReport handle(FindContactReportQuery query) {
+        return reader.contactReport(query);
     }
 
     private void refreshLastContact(UUID journalId) {

@@ -98,6 +98,23 @@ class TimelineEntryRecord {
         return entry;
     }
 
+    /** A loyalty conflict's entry: it "occurred" when it was flagged. Status OPEN until resolved. */
+    static TimelineEntryRecord loyaltyConflict(UUID conflictId, UUID journalId, Instant flaggedAt, String flaggedBy) {
+        TimelineEntryRecord entry = new TimelineEntryRecord();
+        entry.entryId = conflictId;
+        entry.journalId = journalId;
+        entry.entryType = EntryType.LOYALTY_CONFLICT;
+        entry.occurredAt = flaggedAt;
+        entry.recordedAt = flaggedAt;
+        entry.author = flaggedBy;
+        entry.status = "OPEN";
+        return entry;
+    }
+
+    void conflictResolved() {
+        status = "RESOLVED";
+    }
+
     void escalationStatus(EscalationStatus newStatus) {
         status = newStatus.name();
     }

@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
+import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
+import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
@@ -43,13 +46,18 @@ class TimelineProjection {
     private final TimelineEntryRepository entries;
     private final NoteRevisionRepository revisions;
     private final TimelineEscalationRepository escalations;
+    private final TimelineConflictRepository conflicts;
+    private final TimelineConflictDiscussionRepository discussions;
 
     TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
-            NoteRevisionRepository revisions, TimelineEscalationRepository escalations) {
+            NoteRevisionRepository revisions, TimelineEscalationRepository escalations,
+            TimelineConflictRepository conflicts, TimelineConflictDiscussionRepository discussions) {
         this.journals = journals;
         this.entries = entries;
         this.revisions = revisions;
         this.escalations = escalations;
+        this.conflicts = conflicts;
+        this.discussions = discussions;
     }
 
     @EventHandler
@@ -105,8 +113,31 @@ class TimelineProjection {
         entries.findById(event.escalationId()).ifPresent(entry -> entry.escalationStatus(EscalationStatus.RESOLVED));
     }
 
+    @EventHandler
+    void on(LoyaltyConflictFlaggedEvent event, @Timestamp Instant flaggedAt) {
+        entries.save(TimelineEntryRecord.loyaltyConflict(event.conflictId(), event.journalId(), flaggedAt,
+                event.flaggedBy()));
+        conflicts.save(new TimelineConflict(event.conflictId(), event.kind(), event.description(),
+                event.patientPerspective(), event.staffPerspective(), event.supervisionRequested()));
+    }
+
+    @EventHandler
+    void on(LoyaltyConflictDiscussedEvent event, @Timestamp Instant at) {
+        discussions.save(new TimelineConflictDiscussion(event.discussionId(), event.conflictId(), event.forum(),
+                event.summary(), event.discussedBy(), at));
+    }
+
+    @EventHandler
+    void on(LoyaltyConflictResolvedEvent event, @Timestamp Instant at) {
+        conflicts.findById(event.conflictId())
+                .ifPresent(conflict -> conflict.resolved(event.resolution(), event.resolvedBy(), at));
+        entries.findById(event.conflictId()).ifPresent(TimelineEntryRecord::conflictResolved);
+    }
+
     @ResetHandler
     void reset() {
+        discussions.deleteAllInBatch();
+        conflicts.deleteAllInBatch();
         escalations.deleteAllInBatch();
         revisions.deleteAllInBatch();
         entries.deleteAllInBatch();
@@ -125,8 +156,10 @@ class TimelineProjection {
                 PageRequest.of(query.page(), query.size(), NEWEST_FIRST));
         Map<UUID, List<TimelineEntry.NoteRevision>> history = revisionsOf(page.getContent());
         Map<UUID, TimelineEntry.EscalationDetails> lifecycles = escalationsOf(page.getContent());
+        Map<UUID, TimelineEntry.LoyaltyConflictDetails> flags = conflictsOf(page.getContent());
         List<TimelineEntry> shown = page.getContent().stream()
-                .map(entry -> toEntry(entry, history.get(entry.entryId()), lifecycles.get(entry.entryId())))
+                .map(entry -> toEntry(entry, history.getOrDefault(entry.entryId(), List.of()),
+                        lifecycles.get(entry.entryId()), flags.get(entry.entryId())))
                 .toList();
         return new JournalTimeline(journal.journalId(), journal.displayName(), journal.teamId(), shown,
                 query.page(), query.size(), page.getTotalElements());
@@ -139,6 +172,18 @@ class TimelineProjection {
         }
         return escalations.findByEntryIdIn(ids).stream()
                 .collect(Collectors.toMap(TimelineEscalation::entryId, TimelineEscalation::toDetails));
+    }
+
+    private Map<UUID, TimelineEntry.LoyaltyConflictDetails> conflictsOf(List<TimelineEntryRecord> page) {
+        List<UUID> ids = idsOf(page, EntryType.LOYALTY_CONFLICT);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<TimelineEntry.Discussion>> talks = discussions.findByConflictIdInOrderByDiscussedAtAsc(ids)
+                .stream().collect(Collectors.groupingBy(TimelineConflictDiscussion::conflictId,
+                        Collectors.mapping(TimelineConflictDiscussion::toDiscussion, Collectors.toList())));
+        return conflicts.findByEntryIdIn(ids).stream().collect(Collectors.toMap(TimelineConflict::entryId,
+                conflict -> conflict.toDetails(talks.getOrDefault(conflict.entryId(), List.of()))));
     }
 
     private static List<UUID> idsOf(List<TimelineEntryRecord> page, EntryType type) {
@@ -157,16 +202,17 @@ class TimelineProjection {
     }
 
     private static TimelineEntry toEntry(TimelineEntryRecord entry, List<TimelineEntry.NoteRevision> history,
-            TimelineEntry.EscalationDetails escalation) {
+            TimelineEntry.EscalationDetails escalation, TimelineEntry.LoyaltyConflictDetails conflict) {
         if (entry.entryType() != EntryType.NOTE) {
             return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
-                    entry.author(), entry.status(), null, null, null, null, null, null, null, null, escalation);
+                    entry.author(), entry.status(), null, null, null, null, null, null, null, null, escalation,
+                    conflict);
         }
         TimelineEntry.Retraction retraction = entry.retracted()
                 ? new TimelineEntry.Retraction(entry.retractionReason(), entry.retractedBy(), entry.retractedAt())
                 : null;
         return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
                 entry.author(), entry.status(), entry.contactType(), entry.durationMinutes(), entry.currentText(),
-                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction, null);
+                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction, null, null);
     }
 }

@@ -1,6 +1,8 @@
 package org.peerjournal.shared.journal.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.peerjournal.shared.conflict.ConflictKind;
+import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.journal.ContactType;
@@ -16,6 +18,7 @@ import java.util.UUID;
  * @param author     who first recorded it
  * @param retraction present only on a retracted note
  * @param escalation present only on an escalation: its whole lifecycle
+ * @param loyaltyConflict present only on a loyalty conflict: both perspectives, discussions, resolution
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(
@@ -33,13 +36,32 @@ public record TimelineEntry(
         Boolean retracted,
         Boolean lateEntry,
         Retraction retraction,
-        EscalationDetails escalation) {
+        EscalationDetails escalation,
+        LoyaltyConflictDetails loyaltyConflict) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NoteRevision(int revision, String text, String author, Instant recordedAt, String reason) {
     }
 
     public record Retraction(String reason, String retractedBy, Instant retractedAt) {
+    }
+
+    /** A loyalty conflict with everything said about it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LoyaltyConflictDetails(
+            ConflictKind kind,
+            String description,
+            String patientPerspective,
+            String staffPerspective,
+            boolean supervisionRequested,
+            List<Discussion> discussions,
+            String resolution,
+            String resolvedBy,
+            Instant resolvedAt) {
+    }
+
+    public record Discussion(UUID discussionId, DiscussionForum forum, String summary, String discussedBy,
+            Instant discussedAt) {
     }
 
     /** An escalation from raising to resolution: who did each step, and when. */

@@ -1,0 +1,12 @@
+package org.peerjournal.query.timeline;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+interface TimelineConflictRepository extends JpaRepository<TimelineConflict, UUID> {
+
+    List<TimelineConflict> findByEntryIdIn(Collection<UUID> entryIds);
+}
