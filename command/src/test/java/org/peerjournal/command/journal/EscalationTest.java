@@ -63,6 +63,9 @@ import static org.peerjournal.shared.escalation.EscalationSeverity.URGENT;
  */
 class EscalationTest {
 
+    /** The severity each escalation was raised with: later events of an escalation repeat it. */
+    private final Map<UUID, EscalationSeverity> severities = new java.util.HashMap<>();
+
     private static final String TEAM = "ward-7";
     private static final String OTHER_TEAM = "ward-9";
     /** Persistent deadlines are stored under this name; renaming it would orphan the ones already scheduled. */
@@ -622,6 +625,7 @@ class EscalationTest {
     }
 
     private RaiseEscalationCommand raise(UUID id, EscalationSeverity severity, Actor actor) {
+        severities.put(id, severity);
         return new RaiseEscalationCommand(journalId, id, EscalationCategory.SUICIDE_RISK, severity,
                 "Says she has a plan for tonight.", true, List.of("nurse on duty"), actor);
     }
@@ -633,6 +637,7 @@ class EscalationTest {
 
     private SafetyEscalationRaisedEvent raised(UUID id, EscalationSeverity severity, Actor by, Instant acknowledgeBy,
             String deadlineId) {
+        severities.put(id, severity);
         return new SafetyEscalationRaisedEvent(journalId, id, TEAM, EscalationCategory.SUICIDE_RISK, severity,
                 "Says she has a plan for tonight.", true, List.of("nurse on duty"), by.userId(), acknowledgeBy,
                 deadlineId);
@@ -648,7 +653,7 @@ class EscalationTest {
     }
 
     private SafetyEscalationAcknowledgedEvent acknowledged(UUID id, Actor by, boolean wasOverdue) {
-        return new SafetyEscalationAcknowledgedEvent(journalId, id, TEAM, by.userId(),
+        return new SafetyEscalationAcknowledgedEvent(journalId, id, TEAM, severities.get(id), by.userId(),
                 "Called her; crisis team visiting within the hour.", wasOverdue);
     }
 
@@ -657,7 +662,7 @@ class EscalationTest {
     }
 
     private SafetyEscalationResolvedEvent resolved(UUID id, Actor by) {
-        return new SafetyEscalationResolvedEvent(journalId, id, TEAM, by.userId(),
+        return new SafetyEscalationResolvedEvent(journalId, id, TEAM, severities.get(id), by.userId(),
                 "Safety plan agreed; follow-up booked.");
     }
 
