@@ -38,9 +38,11 @@ class JournalFlowIT extends ApiIntegrationTest {
 
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
         assertThat(corrected.body().get("revision").asInt()).isEqualTo(2);
+        // Until the projection has the journal the timeline answers 404, and until it has the note, no entries.
         JsonNode entry = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                .until(() -> journals.timeline("clara", journalId, "").body().get("entries").get(0),
-                        e -> e.get("revision").asInt() == 2);
+                .until(() -> journals.timeline("clara", journalId, ""),
+                        r -> r.status() == 200 && r.body().get("entries").path(0).path("revision").asInt() == 2)
+                .body().get("entries").get(0);
         assertThat(entry.get("text").asText()).isEqualTo("Met at the day centre.");
         assertThat(entry.get("revisions")).hasSize(2);
         assertThat(entry.get("revisions").get(0).get("text").asText()).isEqualTo("Met at the ward.");
