@@ -1,5 +1,6 @@
 package org.peerjournal.app.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
@@ -146,7 +147,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (causedByTooLargeBody(e)) {
             return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to 65536 bytes"));
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && !causedByUnparseableJson(mapping)) {
             return problem(Problems.invalid(List.of(new FieldProblem(path(mapping),
                     describe(mapping)))));
         }
@@ -195,6 +197,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static boolean causedByTooLargeBody(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Jackson wraps a syntax error found inside a property's value with that property's path; the body is still
+     * malformed JSON, not a field with a wrong value.
+     */
+    private static boolean causedByUnparseableJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
                 return true;
             }
         }

@@ -5,11 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class JournalFlowIT extends ApiIntegrationTest {
 
@@ -18,7 +16,7 @@ class JournalFlowIT extends ApiIntegrationTest {
         String journalId = journals.openNorthJournal();
         String noteId = journals.recordNote(journalId, "Talked about the week ahead.");
 
-        ApiResponse timeline = await().atMost(Duration.ofSeconds(1))
+        ApiResponse timeline = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1))
                 .until(() -> journals.timeline("clara", journalId, ""),
                         r -> r.status() == 200 && r.body().get("totalEntries").asInt() == 1);
 
@@ -40,9 +38,11 @@ class JournalFlowIT extends ApiIntegrationTest {
 
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
         assertThat(corrected.body().get("revision").asInt()).isEqualTo(2);
-        JsonNode entry = await().atMost(Duration.ofSeconds(5))
-                .until(() -> journals.timeline("clara", journalId, "").body().get("entries").get(0),
-                        e -> e != null && e.get("revision").asInt() == 2);
+        // Until the projection has the journal the timeline answers 404, and until it has the note, no entries.
+        JsonNode entry = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> journals.timeline("clara", journalId, ""),
+                        r -> r.status() == 200 && r.body().get("entries").path(0).path("revision").asInt() == 2)
+                .body().get("entries").get(0);
         assertThat(entry.get("text").asText()).isEqualTo("Met at the day centre.");
         assertThat(entry.get("revisions")).hasSize(2);
         assertThat(entry.get("revisions").get(0).get("text").asText()).isEqualTo("Met at the ward.");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,27 +28,34 @@ public final class ApiClient {
 
     private final String baseUrl;
     private final String user;
+    private final String password;
     private final Map<String, String> headers;
 
-    private ApiClient(String baseUrl, String user, Map<String, String> headers) {
+    private ApiClient(String baseUrl, String user, String password, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.user = user;
+        this.password = password;
         this.headers = headers;
     }
 
     public static ApiClient anonymous(String baseUrl) {
-        return new ApiClient(baseUrl, null, Map.of());
+        return new ApiClient(baseUrl, null, null, Map.of());
     }
 
     /** Logs in as a demo user; the password follows the demo pattern {@code <user>-demo}. */
     public ApiClient as(String demoUser) {
-        return new ApiClient(baseUrl, demoUser, headers);
+        return as(demoUser, demoUser + "-demo");
+    }
+
+    /** Logs in with the given password, e.g. a wrong one. */
+    public ApiClient as(String user, String password) {
+        return new ApiClient(baseUrl, user, password, headers);
     }
 
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiClient(baseUrl, user, more);
+        return new ApiClient(baseUrl, user, password, more);
     }
 
     public ApiResponse get(String path) {
@@ -70,6 +78,16 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /**
+     * Posts the body as a stream of unknown length: the client sends it chunked, without a Content-Length, so the
+     * server can only find out its size by reading it.
+     */
+    public ApiResponse postStreamed(String path, byte[] body, String contentType) {
+        return send(request(path)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .header("Content-Type", contentType));
+    }
+
     public static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
@@ -82,7 +100,7 @@ public final class ApiClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
-            String credential = user + ":" + user + "-demo";
+            String credential = user + ":" + password;
             builder.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)));
         }
