@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** The writing half of the journal API: each endpoint turns a validated request into one command. */
@@ -61,9 +62,10 @@ class JournalCommandController {
     ResponseEntity<NoteRecordedResponse> recordNote(@PathVariable UUID journalId,
             @Valid @RequestBody RecordNoteRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+        // Instants are kept to the millisecond everywhere (events, projections, answers), so none is rounded later.
         RecordContactNoteCommand command = new RecordContactNoteCommand(journalId, UUID.randomUUID(),
-                request.contactType(), request.occurredAt(), request.durationMinutes(), request.text(),
-                currentActor.get());
+                request.contactType(), request.occurredAt().truncatedTo(ChronoUnit.MILLIS), request.durationMinutes(),
+                request.text(), currentActor.get());
         NoteRecorded recorded = sender.send(command, NoteRecorded.class, idempotencyKey,
                 new IdempotentRequest("POST /api/journals/" + journalId + "/notes", request));
         URI location = URI.create("/api/journals/" + journalId + "/timeline");

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The team lead's views: the team overview and the contact report (JSON, or CSV for spreadsheets). */
 @RestController
@@ -43,7 +44,8 @@ class TeamQueryController {
     TeamOverview overview(@PathVariable String teamId,
             @RequestParam(defaultValue = "14") @Min(1) @Max(3650) int withoutContactDays) {
         requireMember(teamId);
-        return queryGateway.query(new FindTeamOverviewQuery(teamId, withoutContactDays, Instant.now()),
+        return queryGateway.query(new FindTeamOverviewQuery(teamId, withoutContactDays,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)),
                 ResponseTypes.instanceOf(TeamOverview.class)).join();
     }
 
