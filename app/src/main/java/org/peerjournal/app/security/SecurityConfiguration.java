@@ -35,6 +35,8 @@ class SecurityConfiguration {
     private static final String PSW = "PSW";
     private static final String CLINICIAN = "CLINICIAN";
     private static final String TEAM_LEAD = "TEAM_LEAD";
+    private static final String AUDITOR = "AUDITOR";
+    private static final String ADMIN = "ADMIN";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
@@ -70,6 +72,9 @@ class SecurityConfiguration {
                         .hasAnyRole(PSW, TEAM_LEAD)
                         .requestMatchers(HttpMethod.GET, "/api/teams/*/overview").hasAnyRole(CLINICIAN, TEAM_LEAD)
                         .requestMatchers(HttpMethod.GET, "/api/reports/contacts").hasRole(TEAM_LEAD)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/replay").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.error.ActionNotPermittedException;
@@ -37,10 +38,12 @@ class JournalQueryController {
 
     private final QueryGateway queryGateway;
     private final CurrentActor currentActor;
+    private final AccessLog accessLog;
 
-    JournalQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
+    JournalQueryController(QueryGateway queryGateway, CurrentActor currentActor, AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.currentActor = currentActor;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
@@ -70,8 +73,10 @@ class JournalQueryController {
         }
         FindJournalTimelineQuery query = new FindJournalTimelineQuery(journalId, actor.teamId(), from, to,
                 types == null ? Set.of() : types, includeRetracted, page, size);
-        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(JournalTimeline.class))
+        JournalTimeline timeline = queryGateway.query(query, ResponseTypes.optionalInstanceOf(JournalTimeline.class))
                 .join()
                 .orElseThrow(() -> new JournalNotFoundException(journalId));
+        accessLog.record(actor, journalId, timeline.teamId(), "timeline");
+        return timeline;
     }
 }

@@ -1,0 +1,47 @@
+package org.peerjournal.query.audit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.ActorMetaData;
+import org.peerjournal.shared.audit.AccessLogEntry;
+import org.peerjournal.shared.audit.FindAccessLogQuery;
+import org.peerjournal.shared.audit.JournalContentReadEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Who read which journal, when and through what: the reviewable form of the read events. */
+@Component
+@ProcessingGroup(AccessLogProjection.NAME)
+class AccessLogProjection {
+
+    static final String NAME = "access-log";
+
+    private final AccessLogRepository log;
+
+    AccessLogProjection(AccessLogRepository log) {
+        this.log = log;
+    }
+
+    @EventHandler
+    void on(JournalContentReadEvent event, EventMessage<JournalContentReadEvent> message) {
+        Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
+        log.save(new AccessLogRecord(message.getIdentifier(), event.journalId(), message.getTimestamp(),
+                reader.userId(), reader.role().name(), reader.teamId(), event.action()));
+    }
+
+    @ResetHandler
+    void reset() {
+        log.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    List<AccessLogEntry> handle(FindAccessLogQuery query) {
+        return log.readsOf(query.journalId(), query.from(), query.to()).stream().map(AccessLogRecord::toEntry)
+                .toList();
+    }
+}

@@ -1,0 +1,50 @@
+package org.peerjournal.query.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.peerjournal.shared.audit.AccessLogEntry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One read of a journal, projected from its {@code JournalContentReadEvent}. */
+@Entity
+@Table(name = "access_log")
+class AccessLogRecord {
+
+    @Id
+    @Column(name = "event_id")
+    private String eventId;
+    @Column(name = "journal_id", nullable = false)
+    private UUID journalId;
+    @Column(name = "read_at", nullable = false)
+    private Instant readAt;
+    @Column(name = "user_id", nullable = false)
+    private String userId;
+    @Column(name = "role", nullable = false)
+    private String role;
+    @Column(name = "team_id")
+    private String teamId;
+    @Column(name = "action", nullable = false)
+    private String action;
+
+    protected AccessLogRecord() {
+    }
+
+    AccessLogRecord(String eventId, UUID journalId, Instant readAt, String userId, String role, String teamId,
+            String action) {
+        this.eventId = eventId;
+        this.journalId = journalId;
+        this.readAt = readAt;
+        this.userId = userId;
+        this.role = role;
+        this.teamId = teamId;
+        this.action = action;
+    }
+
+    AccessLogEntry toEntry() {
+        return new AccessLogEntry(readAt, userId, role, teamId, action);
+    }
+}

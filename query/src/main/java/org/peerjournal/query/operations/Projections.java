@@ -1,0 +1,74 @@
+package org.peerjournal.query.operations;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.peerjournal.shared.error.EntryNotFoundException;
+import org.peerjournal.shared.error.StateConflictException;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event processors that build the read side: their progress against the event store, and their replay.
+ * Side-effect handlers (notifications) are listed but never replayed.
+ */
+@Component
+class Projections {
+
+    /** Processors whose handlers only build tables (each clears its tables in a @ResetHandler). */
+    static final Set<String> REPLAYABLE = Set.of("timeline", "journal-directory", "escalation-queue", "access-log");
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    List<ProjectionStatus> statuses() {
+        long head = head();
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .map(entry -> status(entry.getKey(), (StreamingEventProcessor) entry.getValue(), head))
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    /** Resets the projection to the first event and lets it rebuild while the service keeps answering. */
+    void replay(String name) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
+        if (!REPLAYABLE.contains(name)) {
+            throw new StateConflictException(name + " has side effects and is never replayed");
+        }
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        long position = segments.values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(0L))
+                .min().orElse(0L);
+        String state = !processor.isRunning() ? "STOPPED"
+                : processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)
+                        ? "ERROR"
+                        : segments.values().stream().anyMatch(EventTrackerStatus::isReplaying) ? "REPLAYING"
+                                : "RUNNING";
+        return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), segments.size(),
+                REPLAYABLE.contains(name));
+    }
+
+    private long head() {
+        TrackingToken token = eventStore.createHeadToken();
+        return token == null ? 0L : token.position().orElse(0L);
+    }
+}
