@@ -19,15 +19,18 @@ import java.net.URI;
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
+    private final String challenge;
 
-    ProblemSecurityResponses(ObjectMapper objectMapper) {
+    /** @param challenge the WWW-Authenticate value: how a client should authenticate */
+    ProblemSecurityResponses(ObjectMapper objectMapper, String challenge) {
         this.objectMapper = objectMapper;
+        this.challenge = challenge;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"peer-journal\"");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(response, HttpStatus.UNAUTHORIZED, "Valid credentials are required");
     }
 

@@ -2,6 +2,7 @@ package org.peerjournal.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,6 +17,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
@@ -40,13 +43,25 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-            ObjectMapper objectMapper) throws Exception {
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper);
-        return http
-                .csrf(AbstractHttpConfigurer::disable) // stateless API: no cookies, no session, so no CSRF
+            ObjectMapper objectMapper, DemoUsersProperties demoUsers, JwtProperties jwt,
+            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(objectMapper,
+                demoUsers.enabled() ? "Basic realm=\"peer-journal\"" : "Bearer");
+        http.csrf(AbstractHttpConfigurer::disable) // stateless API: no cookies, no session, so no CSRF
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(authenticationManager)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("peer-journal"))
+                .authenticationManager(authenticationManager);
+        // Two ways in, one actor out: demo users by HTTP Basic (embedded store only), bearer JWTs in production.
+        if (demoUsers.enabled()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("peer-journal"));
+        }
+        if (jwt.enabled()) {
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(jwtDecoder.getObject());
+            tokens.setJwtAuthenticationConverter(new JwtActorConverter(jwt));
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(token -> token.authenticationManager(new ProviderManager(tokens))));
+        }
+        return http
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         // Async dispatches continue a request already authorized (the escalation stream).

@@ -52,6 +52,11 @@ public final class ApiClient {
         return new ApiClient(baseUrl, user, password, headers);
     }
 
+    /** Authenticates with a bearer token instead of a demo user. */
+    public ApiClient withBearer(String token) {
+        return new ApiClient(baseUrl, null, null, headers).withHeader("Authorization", "Bearer " + token);
+    }
+
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
