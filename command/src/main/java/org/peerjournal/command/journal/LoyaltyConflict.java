@@ -47,7 +47,8 @@ class LoyaltyConflict {
     }
 
     void resolve(String resolution, Actor actor) {
-        if (!actor.hasRole(Role.TEAM_LEAD) && !actor.userId().equals(flaggedBy)) {
+        boolean flaggingPsw = actor.hasRole(Role.PSW) && actor.userId().equals(flaggedBy);
+        if (!actor.hasRole(Role.TEAM_LEAD) && !flaggingPsw) {
             throw new ActionNotPermittedException("Only a team lead or the flagging PSW resolves a loyalty conflict");
         }
         requireUnresolved("resolved again");
