@@ -61,7 +61,7 @@ create table timeline_entry (
     status            varchar(255) not null,
     contact_type      varchar(255),
     duration_minutes  integer,
-    current_text      clob,
+    current_text      varchar(20000),
     current_revision  integer,
     late_entry        boolean      not null,
     retracted         boolean      not null,
@@ -75,7 +75,7 @@ create index ix_timeline_entry_journal on timeline_entry (journal_id, occurred_a
 create table note_revision (
     note_id     uuid         not null,
     revision    integer      not null,
-    text        clob         not null,
+    text        varchar(20000)         not null,
     author      varchar(255) not null,
     recorded_at timestamp(6) with time zone not null,
     reason      varchar(4000),

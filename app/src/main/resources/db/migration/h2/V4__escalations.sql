@@ -49,7 +49,7 @@ create table timeline_escalation (
     entry_id               uuid          not null,
     category               varchar(255)  not null,
     severity               varchar(255)  not null,
-    description            clob          not null,
+    description            varchar(20000)          not null,
     patient_informed       boolean       not null,
     staff_already_informed varchar(8000),
     acknowledge_by         timestamp(6) with time zone not null,

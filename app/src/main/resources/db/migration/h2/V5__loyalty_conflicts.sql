@@ -2,7 +2,7 @@
 create table timeline_conflict (
     entry_id              uuid          not null,
     kind                  varchar(255)  not null,
-    description           clob          not null,
+    description           varchar(20000)          not null,
     patient_perspective   varchar(4000) not null,
     staff_perspective     varchar(4000) not null,
     supervision_requested boolean       not null,

@@ -4,9 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.peerjournal.shared.journal.JournalLimits;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,8 +23,7 @@ class NoteRevisionRecord {
     @Id
     @Column(name = "revision")
     private int revision;
-    @Lob
-    @Column(name = "text", nullable = false)
+    @Column(name = "text", nullable = false, length = JournalLimits.LONG_TEXT_MAX)
     private String text;
     @Column(name = "author", nullable = false)
     private String author;

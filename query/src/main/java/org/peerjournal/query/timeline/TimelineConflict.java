@@ -5,10 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.conflict.ConflictKind;
 import org.peerjournal.shared.journal.query.TimelineEntry;
 
@@ -28,8 +28,7 @@ class TimelineConflict {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "kind", nullable = false)
     private ConflictKind kind;
-    @Lob
-    @Column(name = "description", nullable = false)
+    @Column(name = "description", nullable = false, length = JournalLimits.LONG_TEXT_MAX)
     private String description;
     @Column(name = "patient_perspective", nullable = false, length = 4000)
     private String patientPerspective;

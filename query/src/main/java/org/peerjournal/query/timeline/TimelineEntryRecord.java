@@ -5,10 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.journal.query.EntryType;
@@ -48,8 +48,7 @@ class TimelineEntryRecord {
     private ContactType contactType;
     @Column(name = "duration_minutes")
     private Integer durationMinutes;
-    @Lob
-    @Column(name = "current_text")
+    @Column(name = "current_text", length = JournalLimits.LONG_TEXT_MAX)
     private String currentText;
     @Column(name = "current_revision")
     private Integer currentRevision;

@@ -5,10 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.journal.query.TimelineEntry;
@@ -37,8 +37,7 @@ class TimelineEscalation {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "severity", nullable = false)
     private EscalationSeverity severity;
-    @Lob
-    @Column(name = "description", nullable = false)
+    @Column(name = "description", nullable = false, length = JournalLimits.LONG_TEXT_MAX)
     private String description;
     @Column(name = "patient_informed", nullable = false)
     private boolean patientInformed;

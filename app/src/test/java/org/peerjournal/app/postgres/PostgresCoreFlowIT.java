@@ -1,0 +1,136 @@
+package org.peerjournal.app.postgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.ApiClient;
+import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.EmbeddedPostgresStore;
+import org.peerjournal.app.support.JournalApi;
+import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.app.support.TestTokens;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The production profile on a real PostgreSQL: schema from the PostgreSQL migrations, bearer JWTs, no demo users,
+ * and the core flows end to end.
+ */
+class PostgresCoreFlowIT {
+
+    @TempDir
+    static Path workDir;
+
+    private static StandaloneApp app;
+    private static TestTokens tokens;
+
+    @BeforeAll
+    static void start() {
+        tokens = TestTokens.create(workDir);
+        app = StandaloneApp.start(workDir, Stream.of(EmbeddedPostgresStore.freshDatabase(), tokens.settings(),
+                new String[] {"peerjournal.escalations.acknowledge-within.immediate=PT3S"})
+                .flatMap(Stream::of).toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void notesCorrectionsRetractionsAndTheTimelineWorkOnPostgres() {
+        String journalId = openJournal("PG-1");
+        ApiClient psw = as("pia", "PSW");
+        String noteId = psw.post("/api/journals/" + journalId + "/notes", JournalApi.note("First visit."))
+                .body().get("noteId").asText();
+        String second = psw.post("/api/journals/" + journalId + "/notes", JournalApi.note("Phone call."))
+                .body().get("noteId").asText();
+        assertThat(psw.post("/api/journals/" + journalId + "/notes/" + noteId + "/corrections",
+                Map.of("text", "First visit, at home.", "reason", "Place")).status()).isEqualTo(201);
+        assertThat(psw.post("/api/journals/" + journalId + "/notes/" + second + "/retraction",
+                Map.of("reason", "Wrong patient")).status()).isEqualTo(200);
+
+        ApiClient clinician = as("cleo", "CLINICIAN");
+        ApiResponse timeline = await().atMost(Duration.ofSeconds(15))
+                .until(() -> clinician.get("/api/journals/" + journalId + "/timeline?includeRetracted=true"),
+                        r -> r.status() == 200 && r.body().get("totalEntries").asInt() == 2
+                                && r.body().toString().contains("RETRACTED")
+                                && r.body().toString().contains("First visit, at home."));
+        JsonNode corrected = timeline.body().get("entries").findParent("revisions");
+        assertThat(timeline.body().toString()).contains("First visit.").contains("Wrong patient");
+        assertThat(corrected).isNotNull();
+    }
+
+    @Test
+    void anEscalationGoesOverdueAndIsAcknowledgedOnPostgres() {
+        String journalId = openJournal("PG-2");
+        ApiResponse raised = as("pia", "PSW").post("/api/journals/" + journalId + "/escalations",
+                JournalApi.escalation("IMMEDIATE"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String escalationId = raised.body().get("escalationId").asText();
+
+        ApiClient clinician = as("cleo", "CLINICIAN");
+        await().atMost(Duration.ofSeconds(30)).until(() -> clinician.get("/api/escalations").body().toString(),
+                body -> body.contains(escalationId) && body.contains("\"overdue\":true"));
+        assertThat(clinician.post("/api/journals/" + journalId + "/escalations/" + escalationId
+                + "/acknowledgement", Map.of("actionTaken", "Called.")).status()).isEqualTo(200);
+        assertThat(clinician.post("/api/journals/" + journalId + "/escalations/" + escalationId
+                + "/acknowledgement", Map.of("actionTaken", "Again.")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void auditAndReconciliationWorkOnPostgres() {
+        String journalId = openJournal("PG-3");
+        as("pia", "PSW").post("/api/journals/" + journalId + "/notes", JournalApi.note("Walk."));
+        ApiResponse events = as("ines", "AUDITOR").get("/api/audit/journals/" + journalId + "/events");
+        assertThat(events.body().get("totalEvents").asInt()).isEqualTo(2);
+        assertThat(events.body().get("events").get(1).get("actor").get("userId").asText()).isEqualTo("pia");
+        await().atMost(Duration.ofSeconds(15)).until(
+                () -> as("olle", "ADMIN").get("/api/admin/reconciliation").body().get("consistent").asBoolean());
+    }
+
+    @Test
+    void payloadsAreByteaAndTheDatabaseRefusesRewrites() {
+        String journalId = openJournal("PG-4");
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+        List<String> types = jdbc.queryForList("select data_type from information_schema.columns"
+                + " where table_name = 'domain_event_entry' and column_name in ('payload', 'meta_data')", String.class);
+        assertThat(types).containsOnly("bytea");
+        assertThatThrownBy(() -> jdbc.update("update domain_event_entry set payload_type = 'x'"
+                + " where aggregate_identifier = ?", journalId)).hasMessageContaining("never updated or deleted");
+        assertThatThrownBy(() -> jdbc.update("delete from domain_event_entry where aggregate_identifier = ?",
+                journalId)).hasMessageContaining("never updated or deleted");
+        assertThatThrownBy(() -> jdbc.execute("truncate domain_event_entry"))
+                .hasMessageContaining("never updated or deleted");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, journalId)).isEqualTo(1);
+    }
+
+    @Test
+    void theDemoUsersDoNotExistOnPostgres() {
+        assertThat(app.client().as("david").get("/api/journals").status()).isEqualTo(401);
+    }
+
+    private static String openJournal(String patientRef) {
+        ApiResponse opened = as("lena", "TEAM_LEAD").post("/api/journals",
+                Map.of("patientRef", patientRef, "displayName", "Patient " + patientRef, "teamId", "east"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.body().get("journalId").asText();
+    }
+
+    private static ApiClient as(String user, String role) {
+        String team = role.equals("AUDITOR") || role.equals("ADMIN") ? null : "east";
+        return app.client().withBearer(tokens.token(user, role, team));
+    }
+}

@@ -1,0 +1,54 @@
+package org.peerjournal.app.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL server for the tests, started once per test JVM from binaries on Maven Central (nothing to
+ * install), with a fresh database per caller so tests never see each other's events.
+ */
+public final class EmbeddedPostgresStore {
+
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgresStore() {
+    }
+
+    /** A new, empty database; answers the settings that point the application at it. */
+    public static synchronized String[] freshDatabase() {
+        String name = "pj_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = server().getPostgresDatabase().getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new String[] {"spring.profiles.active=postgres",
+                "spring.datasource.url=" + server().getJdbcUrl("postgres", name),
+                "spring.datasource.username=postgres", "spring.datasource.password=postgres"};
+    }
+
+    private static EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending; the server's files are temporary
+                }
+            }));
+        }
+        return server;
+    }
+}
