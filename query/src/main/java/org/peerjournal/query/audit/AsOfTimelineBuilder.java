@@ -39,7 +39,9 @@ final class AsOfTimelineBuilder {
 
     static JournalTimeline build(List<? extends DomainEventMessage<?>> events, Instant asOf) {
         AsOfTimelineBuilder builder = new AsOfTimelineBuilder();
-        events.stream().filter(event -> !event.getTimestamp().isAfter(asOf)).forEach(builder::apply);
+        // Named from the opening event whatever asOf is: before the journal was opened it is this journal, empty.
+        builder.apply(events.get(0));
+        events.stream().skip(1).filter(event -> !event.getTimestamp().isAfter(asOf)).forEach(builder::apply);
         List<TimelineEntry> newestFirst = builder.entries.values().stream()
                 .sorted(Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::recordedAt)
                         .reversed())
