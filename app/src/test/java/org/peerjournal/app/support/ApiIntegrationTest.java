@@ -16,7 +16,7 @@ import java.time.Duration;
  * Base of the HTTP end-to-end tests: the whole application on a random port, on a file-based H2 store in a fresh
  * temporary directory. All subclasses share one application context (and store), so tests create their own
  * journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline
- * and notifications go to a local webhook receiver.
+ * and notifications go to a local webhook receiver, retried quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
@@ -40,6 +40,8 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.notifications.webhook-url", WEBHOOK::url);
         registry.add("peerjournal.notifications.initial-backoff", () -> "PT0.2S");
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
+        // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
+        registry.add("peerjournal.notifications.poll-interval-ms", () -> "100");
     }
 
     @BeforeEach

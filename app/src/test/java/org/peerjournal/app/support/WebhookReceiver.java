@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public final class WebhookReceiver {
 
     private final HttpServer server;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-    private final List<JsonNode> attempts = new CopyOnWriteArrayList<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Set<String> alwaysFailing = ConcurrentHashMap.newKeySet();
 
@@ -32,7 +33,7 @@ public final class WebhookReceiver {
         this.server = server;
         server.createContext("/hook", exchange -> {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
-            attempts.add(body);
+            attempts.add(new Attempt(body, Instant.now()));
             String escalationId = body.path("escalationId").asText();
             AtomicInteger left = failuresLeft.get(escalationId);
             boolean fail = alwaysFailing.contains(escalationId) || (left != null && left.getAndDecrement() > 0);
@@ -72,10 +73,22 @@ public final class WebhookReceiver {
 
     /** Every delivery attempt for one escalation, failed ones included. */
     public List<JsonNode> attemptsFor(String escalationId) {
-        return attempts.stream().filter(n -> n.path("escalationId").asText().equals(escalationId)).toList();
+        return attempts.stream().map(Attempt::body)
+                .filter(n -> n.path("escalationId").asText().equals(escalationId)).toList();
+    }
+
+    /** When each delivery attempt of one notification state (e.g. ACKNOWLEDGED) of an escalation arrived. */
+    public List<Instant> attemptTimesFor(String escalationId, String state) {
+        return attempts.stream()
+                .filter(a -> a.body().path("escalationId").asText().equals(escalationId)
+                        && a.body().path("state").asText().equals(state))
+                .map(Attempt::at).toList();
     }
 
     public void stop() {
         server.stop(0);
+    }
+
+    private record Attempt(JsonNode body, Instant at) {
     }
 }
