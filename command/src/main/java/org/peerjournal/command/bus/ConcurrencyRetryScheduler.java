@@ -10,10 +10,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Retries a command that lost an optimistic-concurrency race: two nodes appended to one journal at the same
- * sequence number and the database's unique key let only one win. The loser reloads the journal and tries again,
- * so concurrent writers are serialised instead of failing. Nothing else is retried: a rule that refused the
- * command would refuse it again.
+ * Retries a command that lost a race it can win a moment later:
+ * <ul>
+ *   <li>an optimistic-concurrency conflict: two nodes appended to one journal at the same sequence number and the
+ *   database's unique key let only one win; the loser reloads the journal and tries again;</li>
+ *   <li>an acknowledgement whose deadline is being executed at that very moment: cancelling a running deadline
+ *   fails until its execution has finished (milliseconds), after which the retry finds nothing left to cancel.</li>
+ * </ul>
+ * Nothing else is retried: a rule that refused the command would refuse it again.
  */
 class ConcurrencyRetryScheduler implements RetryScheduler {
 
@@ -30,7 +34,7 @@ class ConcurrencyRetryScheduler implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
             List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        if (!causedByConcurrency(lastFailure) || failures.size() > maxRetries) {
+        if (!transientRace(lastFailure) || failures.size() > maxRetries) {
             return false;
         }
         // A little jitter so two losers of the same race do not collide again.
@@ -39,9 +43,11 @@ class ConcurrencyRetryScheduler implements RetryScheduler {
         return true;
     }
 
-    static boolean causedByConcurrency(Throwable failure) {
+    static boolean transientRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            // db-scheduler's exception is matched by name: the command side does not depend on the scheduler.
+            if (cause instanceof ConcurrencyException
+                    || cause.getClass().getSimpleName().equals("TaskInstanceCurrentlyExecutingException")) {
                 return true;
             }
         }

@@ -58,11 +58,13 @@ class Projections {
         long position = segments.values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(0L))
                 .min().orElse(0L);
+        boolean caughtUp = position >= head;
+        // Axon keeps a segment "replaying" until an event newer than the reset arrives; caught up means done.
         String state = !processor.isRunning() ? "STOPPED"
                 : processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)
                         ? "ERROR"
-                        : segments.values().stream().anyMatch(EventTrackerStatus::isReplaying) ? "REPLAYING"
-                                : "RUNNING";
+                        : !caughtUp && segments.values().stream().anyMatch(EventTrackerStatus::isReplaying)
+                                ? "REPLAYING" : "RUNNING";
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), segments.size(),
                 REPLAYABLE.contains(name));
     }
