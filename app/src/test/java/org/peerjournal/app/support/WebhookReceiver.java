@@ -75,6 +75,11 @@ public final class WebhookReceiver {
         return attempts.stream().filter(n -> n.path("escalationId").asText().equals(escalationId)).toList();
     }
 
+    /** How many deliveries were attempted so far, for any escalation, failed ones included. */
+    public int attemptCount() {
+        return attempts.size();
+    }
+
     public void stop() {
         server.stop(0);
     }
