@@ -85,6 +85,11 @@ public final class WebhookReceiver {
                 .map(Attempt::at).toList();
     }
 
+    /** How many deliveries were attempted so far, for any escalation, failed ones included. */
+    public int attemptCount() {
+        return attempts.size();
+    }
+
     public void stop() {
         server.stop(0);
     }

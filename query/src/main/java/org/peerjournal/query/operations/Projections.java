@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -58,15 +59,27 @@ class Projections {
         long position = segments.values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(0L))
                 .min().orElse(0L);
-        boolean caughtUp = position >= head;
-        // Axon keeps a segment "replaying" until an event newer than the reset arrives; caught up means done.
         String state = !processor.isRunning() ? "STOPPED"
                 : processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)
                         ? "ERROR"
-                        : !caughtUp && segments.values().stream().anyMatch(EventTrackerStatus::isReplaying)
-                                ? "REPLAYING" : "RUNNING";
+                        : segments.values().stream().anyMatch(Projections::rebuilding) ? "REPLAYING"
+                                : "RUNNING";
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), segments.size(),
                 REPLAYABLE.contains(name));
+    }
+
+    /**
+     * Axon keeps a segment's replay token until it handles an event stored after the reset, so on a quiet store
+     * {@link EventTrackerStatus#isReplaying()} stays true for good; the rebuild is done once the segment has
+     * reached the position it was reset at.
+     */
+    private static boolean rebuilding(EventTrackerStatus segment) {
+        if (!segment.isReplaying()) {
+            return false;
+        }
+        OptionalLong resetAt = segment.getResetPosition();
+        OptionalLong current = segment.getCurrentPosition();
+        return resetAt.isEmpty() || current.isEmpty() || current.getAsLong() < resetAt.getAsLong();
     }
 
     private long head() {

@@ -134,6 +134,11 @@ class TimelineProjection {
         entries.findById(event.conflictId()).ifPresent(TimelineEntryRecord::conflictResolved);
     }
 
+    /**
+     * Keeps the journals' headers: they only ever hold what JournalOpenedEvent said, which the replay writes again
+     * unchanged, and without them every timeline would answer 404, as if the journal did not exist, until the
+     * replay reached its opening.
+     */
     @ResetHandler
     void reset() {
         discussions.deleteAllInBatch();
@@ -141,7 +146,6 @@ class TimelineProjection {
         escalations.deleteAllInBatch();
         revisions.deleteAllInBatch();
         entries.deleteAllInBatch();
-        journals.deleteAllInBatch();
     }
 
     @QueryHandler
