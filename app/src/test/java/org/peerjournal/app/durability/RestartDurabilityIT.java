@@ -56,11 +56,13 @@ class RestartDurabilityIT {
             assertThat(again.body().get("revision").asInt()).isEqualTo(3);
             journals.awaitTimelineEntries(journalId, "", 2);
 
-            // One value of the global index per event, across the restart: no gaps for processors to wait out.
+            // One value of the global index per stored event (journal events and read events alike), across the
+            // restart: no gaps for the tracking processors to wait out.
             List<Long> globalIndexes = app.bean(JdbcTemplate.class)
                     .queryForList("select global_index from domain_event_entry order by global_index", Long.class);
-            assertThat(globalIndexes).hasSize(5);
-            assertThat(globalIndexes.get(4) - globalIndexes.get(0)).as("gap-free %s", globalIndexes).isEqualTo(4);
+            assertThat(globalIndexes).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(globalIndexes.get(globalIndexes.size() - 1) - globalIndexes.get(0))
+                    .as("gap-free %s", globalIndexes).isEqualTo(globalIndexes.size() - 1);
         }
     }
 
