@@ -19,6 +19,7 @@ create table timeline_conflict_discussion (
     summary       varchar(4000) not null,
     discussed_by  varchar(255)  not null,
     discussed_at  timestamp(6) with time zone not null,
+    sequence_no   bigint        not null,
     primary key (discussion_id)
 );
-create index ix_timeline_conflict_discussion on timeline_conflict_discussion (conflict_id, discussed_at);
+create index ix_timeline_conflict_discussion on timeline_conflict_discussion (conflict_id, discussed_at, sequence_no);

@@ -33,12 +33,16 @@ class TimelineConflictDiscussion {
     private String discussedBy;
     @Column(name = "discussed_at", nullable = false)
     private Instant discussedAt;
+    /** The event's place in the journal's stream: orders discussions stored within the same millisecond. */
+    @Column(name = "sequence_no", nullable = false)
+    private long sequenceNo;
 
     protected TimelineConflictDiscussion() {
     }
 
     TimelineConflictDiscussion(UUID discussionId, UUID conflictId, DiscussionForum forum, String summary,
-            String discussedBy, Instant discussedAt) {
+            String discussedBy, Instant discussedAt, long sequenceNo) {
+        this.sequenceNo = sequenceNo;
         this.discussionId = discussionId;
         this.conflictId = conflictId;
         this.forum = forum;

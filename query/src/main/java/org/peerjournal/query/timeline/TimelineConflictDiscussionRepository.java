@@ -8,5 +8,5 @@ import java.util.UUID;
 
 interface TimelineConflictDiscussionRepository extends JpaRepository<TimelineConflictDiscussion, UUID> {
 
-    List<TimelineConflictDiscussion> findByConflictIdInOrderByDiscussedAtAsc(Collection<UUID> conflictIds);
+    List<TimelineConflictDiscussion> findByConflictIdInOrderByDiscussedAtAscSequenceNoAsc(Collection<UUID> conflictIds);
 }

@@ -3,6 +3,7 @@ package org.peerjournal.query.timeline;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
@@ -122,9 +123,9 @@ class TimelineProjection {
     }
 
     @EventHandler
-    void on(LoyaltyConflictDiscussedEvent event, @Timestamp Instant at) {
+    void on(LoyaltyConflictDiscussedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
         discussions.save(new TimelineConflictDiscussion(event.discussionId(), event.conflictId(), event.forum(),
-                event.summary(), event.discussedBy(), at));
+                event.summary(), event.discussedBy(), at, sequence));
     }
 
     @EventHandler
@@ -183,7 +184,7 @@ class TimelineProjection {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, List<TimelineEntry.Discussion>> talks = discussions.findByConflictIdInOrderByDiscussedAtAsc(ids)
+        Map<UUID, List<TimelineEntry.Discussion>> talks = discussions.findByConflictIdInOrderByDiscussedAtAscSequenceNoAsc(ids)
                 .stream().collect(Collectors.groupingBy(TimelineConflictDiscussion::conflictId,
                         Collectors.mapping(TimelineConflictDiscussion::toDiscussion, Collectors.toList())));
         return conflicts.findByEntryIdIn(ids).stream().collect(Collectors.toMap(TimelineConflict::entryId,
