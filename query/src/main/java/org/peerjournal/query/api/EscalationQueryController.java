@@ -11,6 +11,7 @@ import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,12 +24,17 @@ import reactor.core.publisher.Flux;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The escalation queue of a team, and its live stream. */
+/**
+ * The escalation queue of a team, and its live stream. Open streams are ended when the service stops (before the
+ * web server's graceful shutdown, which would otherwise wait its whole grace period for them); clients reconnect.
+ */
 @RestController
 @RequestMapping("/api/escalations")
 @Tag(name = "Safety escalations")
-class EscalationQueryController {
+class EscalationQueryController implements SmartLifecycle {
 
     /** Clients (EventSource) reconnect after this; it bounds how long a forgotten stream holds resources. */
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
@@ -37,6 +43,8 @@ class EscalationQueryController {
 
     private final QueryGateway queryGateway;
     private final CurrentActor currentActor;
+    private final Set<SseEmitter> openStreams = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
         this.queryGateway = queryGateway;
@@ -64,15 +72,33 @@ class EscalationQueryController {
                 Flux.interval(HEARTBEAT).map(tick -> SseEmitter.event().comment("heartbeat")));
         Disposable forwarding = events.subscribe(event -> send(emitter, event), emitter::completeWithError);
         Runnable close = () -> {
+            openStreams.remove(emitter);
             forwarding.dispose();
             subscription.cancel();
         };
+        openStreams.add(emitter);
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(error -> close.run());
         send(emitter, SseEmitter.event().name("subscribed").data("{\"teamId\":\"" + teamOf(teamId) + "\"}",
                 MediaType.APPLICATION_JSON));
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        openStreams.forEach(SseEmitter::complete);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private String teamOf(String teamId) {
