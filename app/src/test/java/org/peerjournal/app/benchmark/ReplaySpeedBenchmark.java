@@ -1,0 +1,131 @@
+package org.peerjournal.app.benchmark;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.StandaloneApp;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replay speed of the projections (issue: "measure events per second for a full replay of 100,000 events ...
+ * target >= 5,000 events/s on 2 cores with H2"). Seeds 1,000 journals with 99 notes each (100,000 events with the
+ * openings) through the command gateway and waits until every projection is at lag 0. Then, for each processor
+ * batch size under test (the application is restarted on the same store with
+ * {@code axon.eventhandling.processors.<name>.batch-size}), replays "timeline" and "journal-directory" one at a time
+ * through POST /api/admin/projections/{name}/replay and times each until GET /api/admin/projections shows it at
+ * lag 0 again (polled every 100 ms). With the first batch size, after an untimed warm-up replay, also
+ * "escalation-queue" alone (it handles none of the seeded events: the cost of reading and skipping them) and all
+ * four replayable projections at once.
+ *
+ * <p>Figures are printed, never asserted; only the data set's size and the rebuilt tables are. Run: {@code mvn -B -o
+ * -pl app -am test -Pbenchmark -Dtest=ReplaySpeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code -Dbench.batchSizes=100,500} chooses the batch sizes, {@code -Dbench.journals=100} a smaller data set.
+ */
+@Tag("benchmark")
+class ReplaySpeedBenchmark {
+
+    static final int JOURNALS = Integer.getInteger("bench.journals", 1_000);
+    static final int NOTES_PER_JOURNAL = 99;
+    static final int SEED_THREADS = 4;
+    static final List<Integer> BATCH_SIZES = Arrays.stream(System.getProperty("bench.batchSizes", "100,25,1000")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
+    static final List<String> ONE_AT_A_TIME = List.of("timeline", "journal-directory");
+    /** Handles none of the seeded events: its replay is the cost of reading and skipping them, a ceiling. */
+    static final String READ_ONLY = "escalation-queue";
+    static final List<String> ALL_FOUR = List.of("timeline", "journal-directory", "escalation-queue", "access-log");
+    static final Duration REPLAY_AT_MOST = Duration.ofMinutes(10);
+
+    @TempDir
+    Path dataDir;
+
+    private final List<String> rows = new ArrayList<>();
+
+    @Test
+    void fullReplayOfAHundredThousandEvents() throws Exception {
+        System.out.printf(Locale.ROOT, "%n=== Projection replay speed: %d journals x (1 opening + %d notes), H2 at %s,"
+                + " batch sizes %s ===%n", JOURNALS, NOTES_PER_JOURNAL, dataDir, BATCH_SIZES);
+        long events;
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            JournalSeeder seeder = new JournalSeeder(app.bean(CommandGateway.class), "north", "david", 8);
+            JournalSeeder.Result seeded = seeder.seed(JOURNALS, NOTES_PER_JOURNAL, SEED_THREADS);
+            System.out.printf(Locale.ROOT, "seeding: %d events in %.1f s = %.0f events/s (%s)%n", seeded.events(),
+                    seeded.seconds(), seeded.eventsPerSecond(), LoadAverage.describe());
+            Duration catchUp = new ProjectionsAdmin(app.client().as("olle")).awaitAllCaughtUp(Duration.ofMinutes(15));
+            System.out.printf(Locale.ROOT, "projections at lag 0 %.1f s after the last command%n",
+                    catchUp.toMillis() / 1e3);
+            events = app.bean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry",
+                    Long.class);
+            assertThat(events).as("events in the store").isEqualTo((long) JOURNALS * (NOTES_PER_JOURNAL + 1));
+        }
+
+        for (int i = 0; i < BATCH_SIZES.size(); i++) {
+            measure(BATCH_SIZES.get(i), events, i == 0);
+        }
+
+        System.out.printf(Locale.ROOT, "%n=== Projection replay speed: summary (%d events; target >= 5,000 events/s"
+                + " per projection) ===%n", events);
+        System.out.printf(Locale.ROOT, "%-10s %-44s %9s %11s %12s%n", "batch", "replayed", "seconds", "events/s",
+                "load avg");
+        rows.forEach(System.out::print);
+    }
+
+    private void measure(int batchSize, long events, boolean allFourToo) {
+        String[] settings = ALL_FOUR.stream()
+                .map(name -> "axon.eventhandling.processors." + name + ".batch-size=" + batchSize)
+                .toArray(String[]::new);
+        try (StandaloneApp app = StandaloneApp.start(dataDir, settings)) {
+            ProjectionsAdmin admin = new ProjectionsAdmin(app.client().as("olle"));
+            admin.awaitAllCaughtUp(Duration.ofMinutes(2));
+            if (allFourToo) {
+                // Untimed: the first replay in this JVM also compiles the replay path (JIT); it ran ~30% slower.
+                admin.replayAndTime(List.of("timeline"), REPLAY_AT_MOST);
+            }
+            for (String name : ONE_AT_A_TIME) {
+                double load = LoadAverage.now();
+                long nanos = admin.replayAndTime(List.of(name), REPLAY_AT_MOST).get(name);
+                row(batchSize, name + " (alone)", nanos, events, Math.max(load, LoadAverage.now()));
+            }
+            if (allFourToo) {
+                double loadReadOnly = LoadAverage.now();
+                long readOnly = admin.replayAndTime(List.of(READ_ONLY), REPLAY_AT_MOST).get(READ_ONLY);
+                row(batchSize, READ_ONLY + " (alone; reads, handles none)", readOnly, events,
+                        Math.max(loadReadOnly, LoadAverage.now()));
+                double load = LoadAverage.now();
+                Map<String, Long> finished = admin.replayAndTime(ALL_FOUR, REPLAY_AT_MOST);
+                double loadAfter = Math.max(load, LoadAverage.now());
+                long wall = finished.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+                for (String name : ALL_FOUR) {
+                    row(batchSize, name + " (all four at once)", finished.get(name), events, loadAfter);
+                }
+                row(batchSize, "all four together (4 x events / wall time)", wall, 4 * events, loadAfter);
+            }
+            JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+            long notes = (long) JOURNALS * NOTES_PER_JOURNAL;
+            assertThat(jdbc.queryForObject("select count(*) from timeline_entry", Long.class))
+                    .as("timeline entries after the replays").isEqualTo(notes);
+            assertThat(jdbc.queryForObject("select count(*) from contact_entry", Long.class))
+                    .as("contact entries after the replays").isEqualTo(notes);
+            assertThat(jdbc.queryForObject("select count(*) from journal_directory", Long.class))
+                    .as("journals after the replays").isEqualTo(JOURNALS);
+        }
+    }
+
+    private void row(int batchSize, String what, long nanos, long events, double load) {
+        double seconds = nanos / 1e9;
+        String row = String.format(Locale.ROOT, "%-10d %-44s %9.1f %11.0f %12.2f%n", batchSize, what, seconds,
+                events / seconds, load);
+        System.out.print(row);
+        rows.add(row);
+    }
+}
