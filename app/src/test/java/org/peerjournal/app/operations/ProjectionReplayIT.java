@@ -83,6 +83,9 @@ class ProjectionReplayIT {
 
     @Test
     void replayingEveryProjectionRebuildsTheSameAnswersAndSendsNothing() {
+        // The queue shows each escalation's notification state, which the dispatcher (not a projection) moves on:
+        // let every notification of the history be delivered first, so only the replay could change an answer.
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingNotifications() == 0);
         Instant capturedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Map<String, JsonNode> before = answers(capturedAt);
         admin.awaitCaughtUp();
@@ -306,6 +309,10 @@ class ProjectionReplayIT {
                 && jdbc().queryForObject("select count(*) from notification_outbox where status <> 'DELIVERED'",
                         Long.class) == 0
                 && webhook.attemptCount() == outboxRows());
+    }
+
+    private long pendingNotifications() {
+        return jdbc().queryForObject("select count(*) from notification_outbox where status = 'PENDING'", Long.class);
     }
 
     private long outboxRows() {
