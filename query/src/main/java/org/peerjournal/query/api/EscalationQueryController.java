@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
-import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
@@ -102,12 +100,7 @@ class EscalationQueryController implements SmartLifecycle {
     }
 
     private String teamOf(String teamId) {
-        Actor actor = currentActor.get();
-        String team = teamId == null ? actor.teamId() : teamId;
-        if (!actor.role().isTeamMember() || !actor.belongsTo(team)) {
-            throw new ActionNotPermittedException("Only members of team " + team + " may see its escalations");
-        }
-        return team;
+        return TeamMembership.requireMember(currentActor.get(), teamId, "escalations");
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

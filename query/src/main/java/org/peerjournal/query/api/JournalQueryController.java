@@ -9,7 +9,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
-import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.journal.JournalLimits;
@@ -49,11 +48,7 @@ class JournalQueryController {
     @GetMapping
     @Operation(summary = "The journals of a team (members of the team); teamId defaults to the caller's team")
     List<JournalSummary> journals(@RequestParam(required = false) String teamId) {
-        Actor actor = currentActor.get();
-        String team = teamId == null ? actor.teamId() : teamId;
-        if (!actor.role().isTeamMember() || !actor.belongsTo(team)) {
-            throw new ActionNotPermittedException("Only members of team " + team + " may list its journals");
-        }
+        String team = TeamMembership.requireMember(currentActor.get(), teamId, "journals");
         return queryGateway.query(new FindJournalsQuery(team), ResponseTypes.multipleInstancesOf(JournalSummary.class))
                 .join();
     }

@@ -3,7 +3,6 @@ package org.peerjournal.query.audit;
 import org.peerjournal.shared.audit.AccessLogEntry;
 import org.springframework.web.util.HtmlUtils;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -119,10 +118,6 @@ final class IncidentReportRenderer {
     }
 
     private static String orDash(Object value) {
-        return value == null ? "—" : value.toString();
-    }
-
-    static String orDash(Instant value) {
         return value == null ? "—" : value.toString();
     }
 }
