@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,6 +61,9 @@ final class ProjectionsAdmin {
         Set<String> seenBehind = new HashSet<>();
         long start = System.nanoTime();
         names.forEach(this::replay);
+        // The replay request answers once the tables are cleared and the tokens reset: the rest is rebuilding.
+        System.out.printf(Locale.ROOT, "  replay of %s: reset answered after %.1f s%n", names,
+                (System.nanoTime() - start) / 1e9);
         await("replayed " + names).atMost(atMost).pollInterval(POLL).until(() -> {
             long now = System.nanoTime();
             for (Status status : statuses()) {

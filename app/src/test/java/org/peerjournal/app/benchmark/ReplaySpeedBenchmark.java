@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Figures are printed, never asserted; only the data set's size and the rebuilt tables are. Run: {@code mvn -B -o
  * -pl app -am test -Pbenchmark -Dtest=ReplaySpeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
- * {@code -Dbench.batchSizes=100,500} chooses the batch sizes, {@code -Dbench.journals=100} a smaller data set.
+ * {@code -Dbench.batchSizes=100,500} chooses the batch sizes, {@code -Dbench.journals=100} a smaller data set,
+ * {@code -Dbench.seededStore=/tmp/replay-store} keeps the seeded store in that directory and reuses it on the next
+ * run (seeding takes minutes; the replays leave the events as they are).
  */
 @Tag("benchmark")
 class ReplaySpeedBenchmark {
@@ -47,23 +49,21 @@ class ReplaySpeedBenchmark {
     static final Duration REPLAY_AT_MOST = Duration.ofMinutes(10);
 
     @TempDir
-    Path dataDir;
+    Path tempDir;
+    private Path dataDir;
 
     private final List<String> rows = new ArrayList<>();
 
     @Test
     void fullReplayOfAHundredThousandEvents() throws Exception {
+        dataDir = storeDir();
         System.out.printf(Locale.ROOT, "%n=== Projection replay speed: %d journals x (1 opening + %d notes), H2 at %s,"
                 + " batch sizes %s ===%n", JOURNALS, NOTES_PER_JOURNAL, dataDir, BATCH_SIZES);
         long events;
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
-            JournalSeeder seeder = new JournalSeeder(app.bean(CommandGateway.class), "north", "david", 8);
-            JournalSeeder.Result seeded = seeder.seed(JOURNALS, NOTES_PER_JOURNAL, SEED_THREADS);
-            System.out.printf(Locale.ROOT, "seeding: %d events in %.1f s = %.0f events/s (%s)%n", seeded.events(),
-                    seeded.seconds(), seeded.eventsPerSecond(), LoadAverage.describe());
-            Duration catchUp = new ProjectionsAdmin(app.client().as("olle")).awaitAllCaughtUp(Duration.ofMinutes(15));
-            System.out.printf(Locale.ROOT, "projections at lag 0 %.1f s after the last command%n",
-                    catchUp.toMillis() / 1e3);
+            if (!seeded(app)) {
+                seed(app);
+            }
             events = app.bean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry",
                     Long.class);
             assertThat(events).as("events in the store").isEqualTo((long) JOURNALS * (NOTES_PER_JOURNAL + 1));
@@ -78,6 +78,30 @@ class ReplaySpeedBenchmark {
         System.out.printf(Locale.ROOT, "%-10s %-44s %9s %11s %12s%n", "batch", "replayed", "seconds", "events/s",
                 "load avg");
         rows.forEach(System.out::print);
+    }
+
+    private Path storeDir() {
+        String kept = System.getProperty("bench.seededStore");
+        return kept == null ? tempDir : Path.of(kept);
+    }
+
+    private static boolean seeded(StandaloneApp app) {
+        long events = app.bean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry",
+                Long.class);
+        if (events > 0) {
+            System.out.printf(Locale.ROOT, "reusing the seeded store: %d events%n", events);
+        }
+        return events > 0;
+    }
+
+    private static void seed(StandaloneApp app) throws Exception {
+        JournalSeeder seeder = new JournalSeeder(app.bean(CommandGateway.class), "north", "david", 8);
+        JournalSeeder.Result seeded = seeder.seed(JOURNALS, NOTES_PER_JOURNAL, SEED_THREADS);
+        System.out.printf(Locale.ROOT, "seeding: %d events in %.1f s = %.0f events/s (%s)%n", seeded.events(),
+                seeded.seconds(), seeded.eventsPerSecond(), LoadAverage.describe());
+        Duration catchUp = new ProjectionsAdmin(app.client().as("olle")).awaitAllCaughtUp(Duration.ofMinutes(15));
+        System.out.printf(Locale.ROOT, "projections at lag 0 %.1f s after the last command%n",
+                catchUp.toMillis() / 1e3);
     }
 
     private void measure(int batchSize, long events, boolean allFourToo) {

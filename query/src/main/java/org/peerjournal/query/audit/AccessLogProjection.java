@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.audit.AccessLogEntry;
@@ -22,9 +23,11 @@ class AccessLogProjection {
     static final String NAME = "access-log";
 
     private final AccessLogRepository log;
+    private final ProjectionTables tables;
 
-    AccessLogProjection(AccessLogRepository log) {
+    AccessLogProjection(AccessLogRepository log, ProjectionTables tables) {
         this.log = log;
+        this.tables = tables;
     }
 
     @EventHandler
@@ -36,7 +39,7 @@ class AccessLogProjection {
 
     @ResetHandler
     void reset() {
-        log.deleteAllInBatch();
+        tables.clear("access_log");
     }
 
     @QueryHandler

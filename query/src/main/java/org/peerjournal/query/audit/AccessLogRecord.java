@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.audit.AccessLogEntry;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /** One read of a journal, projected from its {@code JournalContentReadEvent}. */
 @Entity
 @Table(name = "access_log")
-class AccessLogRecord {
+class AccessLogRecord extends InsertedRow<String> {
 
     @Id
     @Column(name = "event_id")
@@ -31,6 +32,11 @@ class AccessLogRecord {
     private String action;
 
     protected AccessLogRecord() {
+    }
+
+    @Override
+    public String getId() {
+        return eventId;
     }
 
     AccessLogRecord(String eventId, UUID journalId, Instant readAt, String userId, String role, String teamId,

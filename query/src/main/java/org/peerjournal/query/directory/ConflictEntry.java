@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.ConflictKind;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** One row per loyalty conflict: whether it is open and whether the supervision its PSW asked for was held. */
 @Entity
 @Table(name = "conflict_entry")
-class ConflictEntry {
+class ConflictEntry extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "conflict_id")
@@ -41,6 +42,11 @@ class ConflictEntry {
     private boolean resolved;
 
     protected ConflictEntry() {
+    }
+
+    @Override
+    public UUID getId() {
+        return conflictId;
     }
 
     ConflictEntry(UUID conflictId, UUID journalId, String teamId, ConflictKind kind, String flaggedBy,

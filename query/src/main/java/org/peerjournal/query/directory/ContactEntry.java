@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.journal.ContactType;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** One row per contact note: the raw material of "last contact" and, later, of contact counts. */
 @Entity
 @Table(name = "contact_entry")
-class ContactEntry {
+class ContactEntry extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "note_id")
@@ -39,6 +40,11 @@ class ContactEntry {
     private boolean retracted;
 
     protected ContactEntry() {
+    }
+
+    @Override
+    public UUID getId() {
+        return noteId;
     }
 
     ContactEntry(UUID noteId, UUID journalId, String teamId, String workerId, ContactType contactType,

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.journal.query.JournalSummary;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /** One row per journal: what the team's journal list shows. */
 @Entity
 @Table(name = "journal_directory")
-class JournalDirectoryEntry {
+class JournalDirectoryEntry extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "journal_id")
@@ -37,6 +38,11 @@ class JournalDirectoryEntry {
     protected JournalDirectoryEntry() {
     }
 
+    @Override
+    public UUID getId() {
+        return journalId;
+    }
+
     JournalDirectoryEntry(UUID journalId, String teamId, String patientRef, String displayName, Instant openedAt) {
         this.journalId = journalId;
         this.teamId = teamId;
@@ -49,6 +55,14 @@ class JournalDirectoryEntry {
         return teamId;
     }
 
+    /** A new contact can only move the last contact later: no query needed (replays record 100,000s of notes). */
+    void contactRecorded(Instant occurredAt) {
+        if (lastContactAt == null || occurredAt.isAfter(lastContactAt)) {
+            lastContactAt = occurredAt;
+        }
+    }
+
+    /** After a retraction the last contact is whatever remains: the caller looks it up. */
     void lastContactAt(Instant value) {
         lastContactAt = value;
     }

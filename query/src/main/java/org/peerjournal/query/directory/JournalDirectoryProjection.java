@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The team directory: each team's journals with their last (non-retracted) contact and their open escalations
@@ -42,13 +42,15 @@ class JournalDirectoryProjection {
     private final ContactEntryRepository contacts;
     private final ConflictEntryRepository conflicts;
     private final TeamOverviewReader reader;
+    private final ProjectionTables tables;
 
     JournalDirectoryProjection(JournalDirectoryRepository journals, ContactEntryRepository contacts,
-            ConflictEntryRepository conflicts, TeamOverviewReader reader) {
+            ConflictEntryRepository conflicts, TeamOverviewReader reader, ProjectionTables tables) {
         this.journals = journals;
         this.contacts = contacts;
         this.conflicts = conflicts;
         this.reader = reader;
+        this.tables = tables;
     }
 
     @EventHandler
@@ -62,14 +64,16 @@ class JournalDirectoryProjection {
         journals.findById(event.journalId()).ifPresent(journal -> {
             contacts.save(new ContactEntry(event.noteId(), event.journalId(), journal.teamId(), event.authorId(),
                     event.contactType(), event.occurredAt(), event.durationMinutes()));
-            refreshLastContact(event.journalId());
+            journal.contactRecorded(event.occurredAt());
         });
     }
 
     @EventHandler
     void on(ContactNoteRetractedEvent event) {
         contacts.findById(event.noteId()).ifPresent(ContactEntry::retract);
-        refreshLastContact(event.journalId());
+        contacts.flush();
+        journals.findById(event.journalId())
+                .ifPresent(journal -> journal.lastContactAt(contacts.lastContactOf(event.journalId())));
     }
 
     @EventHandler
@@ -109,9 +113,7 @@ class JournalDirectoryProjection {
 
     @ResetHandler
     void reset() {
-        conflicts.deleteAllInBatch();
-        contacts.deleteAllInBatch();
-        journals.deleteAllInBatch();
+        tables.clear("conflict_entry", "contact_entry", "journal_directory");
     }
 
     @QueryHandler
@@ -129,10 +131,5 @@ class JournalDirectoryProjection {
     @QueryHandler
     ContactReport handle(FindContactReportQuery query) {
         return reader.contactReport(query);
-    }
-
-    private void refreshLastContact(UUID journalId) {
-        contacts.flush();
-        journals.findById(journalId).ifPresent(journal -> journal.lastContactAt(contacts.lastContactOf(journalId)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.EscalationStatus;
@@ -19,7 +20,7 @@ import java.util.UUID;
 /** One escalation in its team's queue. No free text: the queue says what needs attention and where. */
 @Entity
 @Table(name = "escalation_queue")
-class EscalationQueueEntry {
+class EscalationQueueEntry extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "escalation_id")
@@ -62,6 +63,11 @@ class EscalationQueueEntry {
     private String lastChange;
 
     protected EscalationQueueEntry() {
+    }
+
+    @Override
+    public UUID getId() {
+        return escalationId;
     }
 
     EscalationQueueEntry(UUID escalationId, UUID journalId, String teamId, EscalationCategory category,

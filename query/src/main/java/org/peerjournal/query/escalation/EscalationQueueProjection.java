@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.peerjournal.query.notification.NotificationStates;
+import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
@@ -36,12 +37,14 @@ class EscalationQueueProjection {
     private final EscalationQueueRepository queue;
     private final QueryUpdateEmitter updates;
     private final NotificationStates notificationStates;
+    private final ProjectionTables tables;
 
     EscalationQueueProjection(EscalationQueueRepository queue, QueryUpdateEmitter updates,
-            NotificationStates notificationStates) {
+            NotificationStates notificationStates, ProjectionTables tables) {
         this.queue = queue;
         this.updates = updates;
         this.notificationStates = notificationStates;
+        this.tables = tables;
     }
 
     @EventHandler
@@ -69,7 +72,7 @@ class EscalationQueueProjection {
 
     @ResetHandler
     void reset() {
-        queue.deleteAllInBatch();
+        tables.clear("escalation_queue");
     }
 
     @QueryHandler

@@ -5,8 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.journal.JournalLimits;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "note_revision")
 @IdClass(NoteRevisionRecord.Key.class)
-class NoteRevisionRecord {
+class NoteRevisionRecord extends InsertedRow<NoteRevisionRecord.Key> {
 
     @Id
     @Column(name = "note_id")
@@ -33,6 +34,11 @@ class NoteRevisionRecord {
     private String reason;
 
     protected NoteRevisionRecord() {
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(noteId, revision);
     }
 
     NoteRevisionRecord(UUID noteId, int revision, String text, String author, Instant recordedAt, String reason) {

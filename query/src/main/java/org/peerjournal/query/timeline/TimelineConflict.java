@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.ConflictKind;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.TimelineEntry;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.UUID;
 /** A loyalty conflict shown in the timeline; its common fields live in {@link TimelineEntryRecord}. */
 @Entity
 @Table(name = "timeline_conflict")
-class TimelineConflict {
+class TimelineConflict extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "entry_id")
@@ -44,6 +45,11 @@ class TimelineConflict {
     private Instant resolvedAt;
 
     protected TimelineConflict() {
+    }
+
+    @Override
+    public UUID getId() {
+        return entryId;
     }
 
     TimelineConflict(UUID entryId, ConflictKind kind, String description, String patientPerspective,

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.journal.query.TimelineEntry;
 
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "timeline_conflict_discussion")
-class TimelineConflictDiscussion {
+class TimelineConflictDiscussion extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "discussion_id")
@@ -38,6 +39,11 @@ class TimelineConflictDiscussion {
     private long sequenceNo;
 
     protected TimelineConflictDiscussion() {
+    }
+
+    @Override
+    public UUID getId() {
+        return discussionId;
     }
 
     TimelineConflictDiscussion(UUID discussionId, UUID conflictId, DiscussionForum forum, String summary,

@@ -8,9 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.journal.ContactType;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.EntryType;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.UUID;
 /** One timeline entry. Columns after {@code status} belong to notes; later entry types bring their own tables. */
 @Entity
 @Table(name = "timeline_entry")
-class TimelineEntryRecord {
+class TimelineEntryRecord extends InsertedRow<UUID> {
 
     static final String RECORDED = "RECORDED";
     static final String CORRECTED = "CORRECTED";
@@ -64,6 +65,11 @@ class TimelineEntryRecord {
     private Instant retractedAt;
 
     protected TimelineEntryRecord() {
+    }
+
+    @Override
+    public UUID getId() {
+        return entryId;
     }
 
     static TimelineEntryRecord note(UUID noteId, UUID journalId, Instant occurredAt, Instant recordedAt,

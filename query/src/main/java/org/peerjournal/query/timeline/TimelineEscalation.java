@@ -8,9 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.TimelineEntry;
 
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.UUID;
 /** The lifecycle of an escalation shown in the timeline; its common fields live in {@link TimelineEntryRecord}. */
 @Entity
 @Table(name = "timeline_escalation")
-class TimelineEscalation {
+class TimelineEscalation extends InsertedRow<UUID> {
 
     /** Staff names are stored one per line; the request limits forbid line breaks inside a name. */
     private static final String SEPARATOR = "\n";
@@ -61,6 +62,11 @@ class TimelineEscalation {
     private String outcome;
 
     protected TimelineEscalation() {
+    }
+
+    @Override
+    public UUID getId() {
+        return entryId;
     }
 
     TimelineEscalation(UUID entryId, EscalationCategory category, EscalationSeverity severity, String description,

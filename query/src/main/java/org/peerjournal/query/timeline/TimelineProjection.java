@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
@@ -49,16 +50,19 @@ class TimelineProjection {
     private final TimelineEscalationRepository escalations;
     private final TimelineConflictRepository conflicts;
     private final TimelineConflictDiscussionRepository discussions;
+    private final ProjectionTables tables;
 
     TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
             NoteRevisionRepository revisions, TimelineEscalationRepository escalations,
-            TimelineConflictRepository conflicts, TimelineConflictDiscussionRepository discussions) {
+            TimelineConflictRepository conflicts, TimelineConflictDiscussionRepository discussions,
+            ProjectionTables tables) {
         this.journals = journals;
         this.entries = entries;
         this.revisions = revisions;
         this.escalations = escalations;
         this.conflicts = conflicts;
         this.discussions = discussions;
+        this.tables = tables;
     }
 
     @EventHandler
@@ -142,11 +146,8 @@ class TimelineProjection {
      */
     @ResetHandler
     void reset() {
-        discussions.deleteAllInBatch();
-        conflicts.deleteAllInBatch();
-        escalations.deleteAllInBatch();
-        revisions.deleteAllInBatch();
-        entries.deleteAllInBatch();
+        tables.clear("timeline_conflict_discussion", "timeline_conflict", "timeline_escalation", "note_revision",
+                "timeline_entry");
     }
 
     @QueryHandler
