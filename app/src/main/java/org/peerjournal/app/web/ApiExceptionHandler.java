@@ -44,6 +44,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,6 +56,15 @@ import java.util.stream.Stream;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The failures that are answered the same whether thrown directly or handed over wrapped. */
+    private final List<CauseHandler<?>> wrappedCauses = List.of(
+            new CauseHandler<>(JournalNotFoundException.class, cause -> journalNotFound()),
+            new CauseHandler<>(AggregateNotFoundException.class, cause -> journalNotFound()),
+            new CauseHandler<>(EntryNotFoundException.class, this::entryNotFound),
+            new CauseHandler<>(StateConflictException.class, this::conflict),
+            new CauseHandler<>(ActionNotPermittedException.class, this::notPermitted),
+            new CauseHandler<>(InvalidFieldException.class, this::invalidField));
 
     @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class})
     ResponseEntity<Object> journalNotFound() {
@@ -99,26 +109,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList()));
     }
 
-    /** Axon and the query gateway wrap handler failures; answer for the cause. */
+    /** Axon and the query gateway wrap handler failures; a cause in {@code wrappedCauses} is answered as itself. */
     @ExceptionHandler({CommandExecutionException.class, CompletionException.class})
     ResponseEntity<Object> wrapped(Exception e) {
         Throwable cause = e.getCause();
-        if (cause instanceof JournalNotFoundException || cause instanceof AggregateNotFoundException) {
-            return journalNotFound();
-        }
-        if (cause instanceof EntryNotFoundException entry) {
-            return entryNotFound(entry);
-        }
-        if (cause instanceof StateConflictException conflict) {
-            return conflict(conflict);
-        }
-        if (cause instanceof ActionNotPermittedException notPermitted) {
-            return notPermitted(notPermitted);
-        }
-        if (cause instanceof InvalidFieldException invalid) {
-            return invalidField(invalid);
-        }
-        return unexpected(e);
+        return wrappedCauses.stream().filter(handler -> handler.handles(cause)).findFirst()
+                .map(handler -> handler.answer(cause))
+                .orElseGet(() -> unexpected(e));
     }
 
     @ExceptionHandler(Exception.class)
@@ -266,5 +263,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String lastNode(String propertyPath) {
         int dot = propertyPath.lastIndexOf('.');
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    /** Answers a cause of one type with the handler that answers it when it is thrown directly. */
+    private record CauseHandler<T extends Throwable>(Class<T> type, Function<T, ResponseEntity<Object>> handler) {
+
+        boolean handles(Throwable cause) {
+            return type.isInstance(cause);
+        }
+
+        ResponseEntity<Object> answer(Throwable cause) {
+            return handler.apply(type.cast(cause));
+        }
     }
 }
