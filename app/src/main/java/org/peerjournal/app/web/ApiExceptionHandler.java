@@ -3,6 +3,7 @@ package org.peerjournal.app.web;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,9 +29,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -36,8 +42,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Maps every failure to problem+json. Details name the input that was wrong, never a class, a stack trace or SQL;
@@ -47,6 +56,15 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The failures that are answered the same whether thrown directly or handed over wrapped. */
+    private final List<CauseHandler<?>> wrappedCauses = List.of(
+            new CauseHandler<>(JournalNotFoundException.class, cause -> journalNotFound()),
+            new CauseHandler<>(AggregateNotFoundException.class, cause -> journalNotFound()),
+            new CauseHandler<>(EntryNotFoundException.class, this::entryNotFound),
+            new CauseHandler<>(StateConflictException.class, this::conflict),
+            new CauseHandler<>(ActionNotPermittedException.class, this::notPermitted),
+            new CauseHandler<>(InvalidFieldException.class, this::invalidField));
 
     @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class})
     ResponseEntity<Object> journalNotFound() {
@@ -91,26 +109,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList()));
     }
 
-    /** Axon and the query gateway wrap handler failures; answer for the cause. */
+    /** Axon and the query gateway wrap handler failures; a cause in {@code wrappedCauses} is answered as itself. */
     @ExceptionHandler({CommandExecutionException.class, CompletionException.class})
     ResponseEntity<Object> wrapped(Exception e) {
         Throwable cause = e.getCause();
-        if (cause instanceof JournalNotFoundException || cause instanceof AggregateNotFoundException) {
-            return journalNotFound();
-        }
-        if (cause instanceof EntryNotFoundException entry) {
-            return entryNotFound(entry);
-        }
-        if (cause instanceof StateConflictException conflict) {
-            return conflict(conflict);
-        }
-        if (cause instanceof ActionNotPermittedException notPermitted) {
-            return notPermitted(notPermitted);
-        }
-        if (cause instanceof InvalidFieldException invalid) {
-            return invalidField(invalid);
-        }
-        return unexpected(e);
+        return wrappedCauses.stream().filter(handler -> handler.handles(cause)).findFirst()
+                .map(handler -> handler.answer(cause))
+                .orElseGet(() -> unexpected(e));
     }
 
     @ExceptionHandler(Exception.class)
@@ -240,18 +245,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
 
-    private static String parameterName(org.springframework.validation.method.ParameterValidationResult result) {
-        String name = result.getMethodParameter().getParameterName();
-        var header = result.getMethodParameter()
-                .getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
-        if (header != null && !header.name().isEmpty()) {
-            return header.name();
-        }
-        return name == null ? "parameter" : name;
+    /**
+     * Names a parameter as the client sends it: a header by its header name, whether Spring reads it
+     * ({@code @RequestHeader}) or a resolver does and the API description names it ({@code @Parameter}).
+     */
+    private static String parameterName(ParameterValidationResult result) {
+        MethodParameter parameter = result.getMethodParameter();
+        MergedAnnotations annotations = MergedAnnotations.from(parameter.getParameterAnnotations());
+        return Stream.of(annotations.get(RequestHeader.class), annotations.get(Parameter.class))
+                .filter(MergedAnnotation::isPresent)
+                .map(annotation -> annotation.getString("name"))
+                .filter(name -> !name.isEmpty())
+                .findFirst()
+                .orElseGet(() -> Objects.requireNonNullElse(parameter.getParameterName(), "parameter"));
     }
 
     private static String lastNode(String propertyPath) {
         int dot = propertyPath.lastIndexOf('.');
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    /** Answers a cause of one type with the handler that answers it when it is thrown directly. */
+    private record CauseHandler<T extends Throwable>(Class<T> type, Function<T, ResponseEntity<Object>> handler) {
+
+        boolean handles(Throwable cause) {
+            return type.isInstance(cause);
+        }
+
+        ResponseEntity<Object> answer(Throwable cause) {
+            return handler.apply(type.cast(cause));
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.peerjournal.app.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
@@ -13,21 +16,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peerjournal.app.support.ProblemAssertions.assertProblem;
 
 class IdempotencyIT extends ApiIntegrationTest {
+
+    /** The answers to one note that anna sends twice with one key. */
+    private record Attempts(ApiResponse first, ApiResponse retry) {
+    }
 
     @Test
     void aRepeatedNoteWithTheSameKeyAnswersTheFirstAnswerAndRecordsNothingNew() {
         String journalId = journals.openNorthJournal();
-        ApiClient anna = as("anna").withHeader("Idempotency-Key", UUID.randomUUID().toString());
-        Map<String, Object> note = JournalApi.note("Phone call about the appointment.");
 
-        ApiResponse first = anna.post("/api/journals/" + journalId + "/notes", note);
-        ApiResponse repeat = anna.post("/api/journals/" + journalId + "/notes", note);
+        Attempts attempts = sameNoteTwice(journalId, journalId, "Phone call about the appointment.");
 
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(repeat.status()).isEqualTo(201);
-        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(attempts.first().status()).isEqualTo(201);
+        assertThat(attempts.retry().status()).isEqualTo(201);
+        assertThat(attempts.retry().body()).isEqualTo(attempts.first().body());
         journals.awaitTimelineEntries(journalId, "", 1);
     }
 
@@ -92,5 +97,82 @@ class IdempotencyIT extends ApiIntegrationTest {
 
         assertThat(byAnna.status()).isEqualTo(201);
         assertThat(byDavid.status()).as(byDavid.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aRetryThatSpellsTheIdsInUpperCaseIsTheSameRequest() {
+        String journalId = journals.openNorthJournal();
+
+        Attempts attempts = sameNoteTwice(journalId, journalId.toUpperCase(), "Phone call, spelled twice.");
+
+        assertThat(attempts.retry().status()).as(attempts.retry().toString()).isEqualTo(201);
+        assertThat(attempts.retry().body()).isEqualTo(attempts.first().body());
+    }
+
+    @Test
+    void theSameKeyForAnotherJournalIsAConflict() {
+        Attempts attempts = sameNoteTwice(journals.openNorthJournal(), journals.openNorthJournal(),
+                "Same words, other patient.");
+
+        assertThat(attempts.first().status()).isEqualTo(201);
+        assertProblem(attempts.retry(), 409);
+    }
+
+    @Test
+    void aKeyOf200CharactersIsAccepted() {
+        String journalId = journals.openNorthJournal();
+
+        ApiResponse response = as("anna").withHeader("Idempotency-Key", "k".repeat(200))
+                .post("/api/journals/" + journalId + "/notes", JournalApi.note("The longest key."));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aKeyOf201CharactersIsRefusedNamingTheHeader() {
+        String journalId = journals.openNorthJournal();
+
+        ApiResponse response = as("anna").withHeader("Idempotency-Key", "k".repeat(201))
+                .post("/api/journals/" + journalId + "/notes", JournalApi.note("A key too long."));
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.get("errors").toString())
+                .isEqualTo("[{\"field\":\"Idempotency-Key\",\"message\":\"size must be between 1 and 200\"}]");
+    }
+
+    @Test
+    void aKeyTooLongIsReportedTogetherWithTheBodysErrorsInTheCallersLanguage() {
+        String journalId = journals.openNorthJournal();
+
+        ApiResponse response = as("anna").withHeader("Idempotency-Key", "k".repeat(201))
+                .withHeader("Accept-Language", "de")
+                .post("/api/journals/" + journalId + "/notes", JournalApi.note(" "));
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.get("errors").toString()).isEqualTo(
+                "[{\"field\":\"text\",\"message\":\"darf nicht leer sein\"},"
+                + "{\"field\":\"Idempotency-Key\",\"message\":\"Größe muss zwischen 1 und 200 sein\"}]");
+    }
+
+    /** Every command controller checks the key; the body is empty, so its errors come first. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/escalations", "/loyalty-conflicts"})
+    void everyCommandControllerChecksTheKeysLength(String collection) {
+        String journalId = journals.openNorthJournal();
+        String path = collection.isEmpty() ? "/api/journals" : "/api/journals/" + journalId + collection;
+
+        ApiResponse response = as(collection.isEmpty() ? "david" : "anna").withHeader("Idempotency-Key", "")
+                .post(path, Map.of());
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.get("errors").get(problem.get("errors").size() - 1).toString())
+                .isEqualTo("{\"field\":\"Idempotency-Key\",\"message\":\"size must be between 1 and 200\"}");
+    }
+
+    private Attempts sameNoteTwice(String journalId, String retryJournalId, String text) {
+        ApiClient anna = as("anna").withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> note = JournalApi.note(text);
+        ApiResponse first = anna.post("/api/journals/" + journalId + "/notes", note);
+        return new Attempts(first, anna.post("/api/journals/" + retryJournalId + "/notes", note));
     }
 }

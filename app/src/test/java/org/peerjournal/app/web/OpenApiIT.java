@@ -1,8 +1,11 @@
 package org.peerjournal.app.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,26 @@ class OpenApiIT extends ApiIntegrationTest {
         assertThat(response.body().path("paths").has("/api/journals/{journalId}/timeline")).isTrue();
         assertThat(response.body().path("paths").path("/api/journals").has("post")).isTrue();
         assertThat(response.body().path("paths").path("/api/journals").has("get")).isTrue();
+    }
+
+    @Test
+    void theIdempotencyKeyIsDocumentedAsAnOptionalHeaderOfUpTo200Characters() {
+        JsonNode paths = anonymous.get("/v3/api-docs").body().path("paths");
+
+        for (String path : List.of("/api/journals", "/api/journals/{journalId}/notes",
+                "/api/journals/{journalId}/escalations", "/api/journals/{journalId}/loyalty-conflicts")) {
+            JsonNode key = null;
+            for (JsonNode parameter : paths.path(path).path("post").path("parameters")) {
+                if (parameter.path("name").asText().equals("Idempotency-Key")) {
+                    key = parameter;
+                }
+            }
+            assertThat(key).as(path).isNotNull();
+            assertThat(key.path("in").asText()).isEqualTo("header");
+            assertThat(key.path("required").asBoolean()).isFalse();
+            assertThat(key.path("schema").path("minLength").asInt()).isEqualTo(1);
+            assertThat(key.path("schema").path("maxLength").asInt()).isEqualTo(200);
+        }
     }
 
     @Test

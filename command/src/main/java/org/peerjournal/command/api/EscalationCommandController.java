@@ -3,7 +3,6 @@ package org.peerjournal.command.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.peerjournal.command.idempotency.IdempotentCommandSender;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.AcknowledgeEscalationCommand;
@@ -16,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +28,6 @@ import java.util.UUID;
 @Tag(name = "Safety escalations")
 class EscalationCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final IdempotentCommandSender sender;
     private final CurrentActor currentActor;
 
@@ -43,13 +39,12 @@ class EscalationCommandController {
     @PostMapping
     @Operation(summary = "Raise a safety escalation (PSW of the journal's team); answers the acknowledgement deadline")
     ResponseEntity<EscalationRaisedResponse> raise(@PathVariable UUID journalId,
-            @Valid @RequestBody RaiseEscalationRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody RaiseEscalationRequest request, @IdempotencyKey String idempotencyKey) {
         RaiseEscalationCommand command = new RaiseEscalationCommand(journalId, UUID.randomUUID(), request.category(),
                 request.severity(), request.description(), request.patientInformed(),
                 request.staffAlreadyInformedOrNone(), currentActor.get());
         EscalationRaised raised = sender.send(command, EscalationRaised.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals/" + journalId + "/escalations", request));
+                IdempotentRequest.of(request, journalId));
         return ResponseEntity.created(URI.create("/api/journals/" + journalId + "/timeline"))
                 .body(new EscalationRaisedResponse(journalId, raised.escalationId(), raised.acknowledgeBy()));
     }
@@ -57,23 +52,19 @@ class EscalationCommandController {
     @PostMapping("/{escalationId}/acknowledgement")
     @Operation(summary = "Acknowledge an escalation (CLINICIAN or TEAM_LEAD of the team); 409 if acknowledged")
     EscalationChangedResponse acknowledge(@PathVariable UUID journalId, @PathVariable UUID escalationId,
-            @Valid @RequestBody AcknowledgeEscalationRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody AcknowledgeEscalationRequest request, @IdempotencyKey String idempotencyKey) {
         sender.send(new AcknowledgeEscalationCommand(journalId, escalationId, request.actionTaken(),
                         currentActor.get()), Void.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals/" + journalId + "/escalations/" + escalationId
-                        + "/acknowledgement", request));
+                IdempotentRequest.of(request, journalId, escalationId));
         return new EscalationChangedResponse(journalId, escalationId, EscalationStatus.ACKNOWLEDGED);
     }
 
     @PostMapping("/{escalationId}/resolution")
     @Operation(summary = "Resolve an acknowledged escalation (CLINICIAN or TEAM_LEAD of the team)")
     EscalationChangedResponse resolve(@PathVariable UUID journalId, @PathVariable UUID escalationId,
-            @Valid @RequestBody ResolveEscalationRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody ResolveEscalationRequest request, @IdempotencyKey String idempotencyKey) {
         sender.send(new ResolveEscalationCommand(journalId, escalationId, request.outcome(), currentActor.get()),
-                Void.class, idempotencyKey, new IdempotentRequest("POST /api/journals/" + journalId
-                        + "/escalations/" + escalationId + "/resolution", request));
+                Void.class, idempotencyKey, IdempotentRequest.of(request, journalId, escalationId));
         return new EscalationChangedResponse(journalId, escalationId, EscalationStatus.RESOLVED);
     }
 }

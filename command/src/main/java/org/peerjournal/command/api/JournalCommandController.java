@@ -3,7 +3,6 @@ package org.peerjournal.command.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.peerjournal.command.idempotency.IdempotentCommandSender;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.journal.NoteCorrected;
@@ -18,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -34,8 +32,6 @@ import java.util.UUID;
 @Tag(name = "Journals and contact notes")
 class JournalCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final IdempotentCommandSender sender;
     private final CurrentActor currentActor;
 
@@ -47,11 +43,10 @@ class JournalCommandController {
     @PostMapping
     @Operation(summary = "Open a journal for a patient of the team (TEAM_LEAD)")
     ResponseEntity<JournalOpenedResponse> openJournal(@Valid @RequestBody OpenJournalRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @IdempotencyKey String idempotencyKey) {
         OpenJournalCommand command = new OpenJournalCommand(UUID.randomUUID(), request.teamId(),
                 request.patientRef(), request.displayName(), currentActor.get());
-        UUID journalId = sender.send(command, UUID.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals", request));
+        UUID journalId = sender.send(command, UUID.class, idempotencyKey, IdempotentRequest.of(request));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(journalId)
                 .toUri();
         return ResponseEntity.created(location).body(new JournalOpenedResponse(journalId));
@@ -60,14 +55,13 @@ class JournalCommandController {
     @PostMapping("/{journalId}/notes")
     @Operation(summary = "Record a contact note (PSW of the journal's team)")
     ResponseEntity<NoteRecordedResponse> recordNote(@PathVariable UUID journalId,
-            @Valid @RequestBody RecordNoteRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody RecordNoteRequest request, @IdempotencyKey String idempotencyKey) {
         // Instants are kept to the millisecond everywhere (events, projections, answers), so none is rounded later.
         RecordContactNoteCommand command = new RecordContactNoteCommand(journalId, UUID.randomUUID(),
                 request.contactType(), request.occurredAt().truncatedTo(ChronoUnit.MILLIS), request.durationMinutes(),
                 request.text(), currentActor.get());
         NoteRecorded recorded = sender.send(command, NoteRecorded.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals/" + journalId + "/notes", request));
+                IdempotentRequest.of(request, journalId));
         URI location = URI.create("/api/journals/" + journalId + "/timeline");
         return ResponseEntity.created(location).body(new NoteRecordedResponse(journalId, recorded.noteId(),
                 recorded.recordedAt(), recorded.lateEntry()));
@@ -76,13 +70,11 @@ class JournalCommandController {
     @PostMapping("/{journalId}/notes/{noteId}/corrections")
     @Operation(summary = "Correct a note: a new revision with a reason (the note's author)")
     ResponseEntity<NoteCorrectedResponse> correctNote(@PathVariable UUID journalId, @PathVariable UUID noteId,
-            @Valid @RequestBody CorrectNoteRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody CorrectNoteRequest request, @IdempotencyKey String idempotencyKey) {
         CorrectContactNoteCommand command = new CorrectContactNoteCommand(journalId, noteId, request.text(),
                 request.reason(), currentActor.get());
         NoteCorrected corrected = sender.send(command, NoteCorrected.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals/" + journalId + "/notes/" + noteId + "/corrections",
-                        request));
+                IdempotentRequest.of(request, journalId, noteId));
         URI location = URI.create("/api/journals/" + journalId + "/timeline");
         return ResponseEntity.created(location)
                 .body(new NoteCorrectedResponse(journalId, noteId, corrected.revision()));
@@ -91,13 +83,11 @@ class JournalCommandController {
     @PostMapping("/{journalId}/notes/{noteId}/retraction")
     @Operation(summary = "Retract a note entered in error (its author or a TEAM_LEAD)")
     ResponseEntity<NoteRetractedResponse> retractNote(@PathVariable UUID journalId, @PathVariable UUID noteId,
-            @Valid @RequestBody RetractNoteRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody RetractNoteRequest request, @IdempotencyKey String idempotencyKey) {
         RetractContactNoteCommand command = new RetractContactNoteCommand(journalId, noteId, request.reason(),
                 currentActor.get());
         NoteRetracted retracted = sender.send(command, NoteRetracted.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals/" + journalId + "/notes/" + noteId + "/retraction",
-                        request));
+                IdempotentRequest.of(request, journalId, noteId));
         return ResponseEntity.ok(new NoteRetractedResponse(journalId, retracted.noteId(), true));
     }
 }

@@ -3,7 +3,6 @@ package org.peerjournal.command.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.peerjournal.command.idempotency.IdempotentCommandSender;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.conflict.DiscussLoyaltyConflictCommand;
@@ -14,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,8 +26,6 @@ import java.util.UUID;
 @Tag(name = "Loyalty-conflict flags")
 class LoyaltyConflictCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final IdempotentCommandSender sender;
     private final CurrentActor currentActor;
 
@@ -41,12 +37,11 @@ class LoyaltyConflictCommandController {
     @PostMapping
     @Operation(summary = "Flag a loyalty conflict with both perspectives (PSW of the journal's team)")
     ResponseEntity<ConflictResponse> flag(@PathVariable UUID journalId, @Valid @RequestBody FlagConflictRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @IdempotencyKey String idempotencyKey) {
         FlagLoyaltyConflictCommand command = new FlagLoyaltyConflictCommand(journalId, UUID.randomUUID(),
                 request.kind(), request.description(), request.patientPerspective(), request.staffPerspective(),
                 request.supervisionRequested(), currentActor.get());
-        UUID conflictId = sender.send(command, UUID.class, idempotencyKey,
-                new IdempotentRequest("POST /api/journals/" + journalId + "/loyalty-conflicts", request));
+        UUID conflictId = sender.send(command, UUID.class, idempotencyKey, IdempotentRequest.of(request, journalId));
         return ResponseEntity.created(URI.create("/api/journals/" + journalId + "/timeline"))
                 .body(new ConflictResponse(journalId, conflictId, null, false));
     }
@@ -54,12 +49,11 @@ class LoyaltyConflictCommandController {
     @PostMapping("/{conflictId}/discussions")
     @Operation(summary = "Record a discussion of the conflict (any member of the team); 409 once resolved")
     ResponseEntity<ConflictResponse> discuss(@PathVariable UUID journalId, @PathVariable UUID conflictId,
-            @Valid @RequestBody DiscussConflictRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody DiscussConflictRequest request, @IdempotencyKey String idempotencyKey) {
         DiscussLoyaltyConflictCommand command = new DiscussLoyaltyConflictCommand(journalId, conflictId,
                 UUID.randomUUID(), request.forum(), request.summary(), currentActor.get());
-        UUID discussionId = sender.send(command, UUID.class, idempotencyKey, new IdempotentRequest(
-                "POST /api/journals/" + journalId + "/loyalty-conflicts/" + conflictId + "/discussions", request));
+        UUID discussionId = sender.send(command, UUID.class, idempotencyKey,
+                IdempotentRequest.of(request, journalId, conflictId));
         return ResponseEntity.created(URI.create("/api/journals/" + journalId + "/timeline"))
                 .body(new ConflictResponse(journalId, conflictId, discussionId, false));
     }
@@ -67,11 +61,9 @@ class LoyaltyConflictCommandController {
     @PostMapping("/{conflictId}/resolution")
     @Operation(summary = "Resolve the conflict (TEAM_LEAD, or the PSW who flagged it); 409 if resolved already")
     ConflictResponse resolve(@PathVariable UUID journalId, @PathVariable UUID conflictId,
-            @Valid @RequestBody ResolveConflictRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+            @Valid @RequestBody ResolveConflictRequest request, @IdempotencyKey String idempotencyKey) {
         sender.send(new ResolveLoyaltyConflictCommand(journalId, conflictId, request.resolution(), currentActor.get()),
-                UUID.class, idempotencyKey, new IdempotentRequest("POST /api/journals/" + journalId
-                        + "/loyalty-conflicts/" + conflictId + "/resolution", request));
+                UUID.class, idempotencyKey, IdempotentRequest.of(request, journalId, conflictId));
         return new ConflictResponse(journalId, conflictId, null, true);
     }
 }

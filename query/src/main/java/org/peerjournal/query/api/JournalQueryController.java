@@ -9,7 +9,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
-import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.EntryType;
@@ -63,9 +62,7 @@ class JournalQueryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         Actor actor = currentActor.get();
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidFieldException("to", "must be later than from");
-        }
+        TimeWindow.requireOrdered(from, to);
         FindJournalTimelineQuery query = new FindJournalTimelineQuery(journalId, actor.teamId(), from, to,
                 types == null ? Set.of() : types, includeRetracted, page, size);
         JournalTimeline timeline = queryGateway.query(query, ResponseTypes.optionalInstanceOf(JournalTimeline.class))

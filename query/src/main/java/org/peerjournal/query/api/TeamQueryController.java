@@ -10,7 +10,6 @@ import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.error.ActionNotPermittedException;
-import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.team.ContactReport;
 import org.peerjournal.shared.team.FindContactReportQuery;
 import org.peerjournal.shared.team.FindTeamOverviewQuery;
@@ -66,9 +65,7 @@ class TeamQueryController {
         if (!actor.hasRole(Role.TEAM_LEAD) || !actor.belongsTo(teamId)) {
             throw new ActionNotPermittedException("Only the team lead of team " + teamId + " may see its report");
         }
-        if (!from.isBefore(to)) {
-            throw new InvalidFieldException("to", "must be later than from");
-        }
+        TimeWindow.requireOrdered(from, to);
         return queryGateway.query(new FindContactReportQuery(teamId, from, to),
                 ResponseTypes.instanceOf(ContactReport.class)).join();
     }

@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.peerjournal.query.api.TimeWindow;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
-import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.springframework.http.MediaType;
@@ -77,7 +77,7 @@ class AuditQueryController {
     @Operation(summary = "Who read the journal, when and through what, in [from, to)")
     List<AccessLogEntry> accessLog(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        requireOrdered(from, to);
+        TimeWindow.requireOrdered(from, to);
         logRead(journalId, history.eventsOf(journalId), "audit-access-log");
         return reads(journalId, from, to);
     }
@@ -86,7 +86,7 @@ class AuditQueryController {
     @Operation(summary = "Who knew what, when: escalations, notes, conflicts and reads in [from, to)")
     IncidentReport incidentReport(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        requireOrdered(from, to);
+        TimeWindow.requireOrdered(from, to);
         List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
         logRead(journalId, events, "audit-incident-report");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -123,11 +123,5 @@ class AuditQueryController {
                 event.getTimestamp(), actor == null ? null
                         : new StoredEvent.Actor(actor.userId(), actor.role().name(), actor.teamId()),
                 objectMapper.valueToTree(event.getPayload()));
-    }
-
-    private static void requireOrdered(Instant from, Instant to) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidFieldException("to", "must be later than from");
-        }
     }
 }

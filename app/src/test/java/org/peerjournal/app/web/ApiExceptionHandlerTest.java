@@ -1,0 +1,61 @@
+package org.peerjournal.app.web;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.peerjournal.shared.error.ActionNotPermittedException;
+import org.peerjournal.shared.error.EntryNotFoundException;
+import org.peerjournal.shared.error.InvalidFieldException;
+import org.peerjournal.shared.error.JournalNotFoundException;
+import org.peerjournal.shared.error.StateConflictException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A failure of the client's making that Axon or the query gateway hands over wrapped is answered as if it had been
+ * thrown directly; any other wrapped failure is a bare 500.
+ */
+class ApiExceptionHandlerTest {
+
+    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+
+    static Stream<Arguments> wrappedFailures() {
+        List<Function<Throwable, Exception>> wrappers = List.of(
+                cause -> new CommandExecutionException("failed", cause), CompletionException::new);
+        Map<Throwable, String> answers = Map.of(
+                new JournalNotFoundException(UUID.randomUUID()), "404 No such journal",
+                new AggregateNotFoundException("journal-1", "not there"), "404 No such journal",
+                new EntryNotFoundException("No note 7"), "404 No note 7",
+                new StateConflictException("The note is retracted"), "409 The note is retracted",
+                new ActionNotPermittedException("Only the author"), "403 Only the author",
+                new InvalidFieldException("to", "must be later than from"),
+                "400 The request has invalid fields [FieldProblem[field=to, message=must be later than from]]",
+                new IllegalStateException("bug"), "500 The request could not be completed");
+        return wrappers.stream().flatMap(wrap -> answers.entrySet().stream()
+                .map(answer -> Arguments.of(wrap.apply(answer.getKey()), answer.getValue())));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("wrappedFailures")
+    void aWrappedFailureIsAnsweredForItsCause(Exception wrapped, String expected) {
+        ResponseEntity<Object> response = handler.wrapped(wrapped);
+
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        ProblemDetail problem = (ProblemDetail) response.getBody();
+        assertThat(problem.getStatus()).isEqualTo(response.getStatusCode().value());
+        String errors = problem.getProperties() == null ? "" : " " + problem.getProperties().get("errors");
+        assertThat(problem.getStatus() + " " + problem.getDetail() + errors).isEqualTo(expected);
+    }
+}
