@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -98,6 +99,38 @@ class PostgresCoreFlowIT {
         assertThat(events.body().get("events").get(1).get("actor").get("userId").asText()).isEqualTo("pia");
         await().atMost(Duration.ofSeconds(15)).until(
                 () -> as("olle", "ADMIN").get("/api/admin/reconciliation").body().get("consistent").asBoolean());
+    }
+
+    /** On PostgreSQL a replay empties the tables by TRUNCATE inside the reset's transaction (ProjectionTables). */
+    @Test
+    void aReplayRebuildsTheTimelineAndTheContactReportOnPostgres() {
+        String journalId = openJournal("PG-5");
+        ApiClient psw = as("pia", "PSW");
+        psw.post("/api/journals/" + journalId + "/notes", JournalApi.note("Coffee together."));
+        String wrong = psw.post("/api/journals/" + journalId + "/notes", JournalApi.note("Wrong patient."))
+                .body().get("noteId").asText();
+        psw.post("/api/journals/" + journalId + "/notes/" + wrong + "/retraction", Map.of("reason", "Wrong patient"));
+        String timeline = "/api/journals/" + journalId + "/timeline?includeRetracted=true";
+        String report = "/api/reports/contacts?teamId=east&from=" + Instant.now().minus(Duration.ofDays(400))
+                + "&to=" + Instant.now();
+        ApiClient clinician = as("cleo", "CLINICIAN");
+        ApiClient lead = as("lena", "TEAM_LEAD");
+        ApiClient admin = as("olle", "ADMIN");
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/admin/reconciliation").body()
+                .get("consistent").asBoolean() && lead.get(report).body().toString().contains(journalId));
+        JsonNode timelineBefore = clinician.get(timeline).body();
+        JsonNode reportBefore = lead.get(report).body();
+
+        for (String projection : List.of("timeline", "journal-directory")) {
+            ApiResponse replay = admin.postBytes("/api/admin/projections/" + projection + "/replay", new byte[0],
+                    null);
+            assertThat(replay.status()).as(replay.toString()).isBetween(200, 204);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(clinician.get(timeline).body()).isEqualTo(timelineBefore);
+            assertThat(lead.get(report).body()).isEqualTo(reportBefore);
+        });
     }
 
     @Test

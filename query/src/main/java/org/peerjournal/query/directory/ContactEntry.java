@@ -14,7 +14,7 @@ import org.peerjournal.shared.journal.ContactType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row per contact note: the raw material of "last contact" and, later, of contact counts. */
+/** One row per contact note: the raw material of "last contact", contacts per worker and the contact report. */
 @Entity
 @Table(name = "contact_entry")
 class ContactEntry extends InsertedRow<UUID> {
@@ -60,6 +60,26 @@ class ContactEntry extends InsertedRow<UUID> {
 
     UUID journalId() {
         return journalId;
+    }
+
+    String teamId() {
+        return teamId;
+    }
+
+    ContactType contactType() {
+        return contactType;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    int durationMinutes() {
+        return durationMinutes;
+    }
+
+    boolean retracted() {
+        return retracted;
     }
 
     void retract() {

@@ -29,8 +29,8 @@ import java.util.List;
 
 /**
  * The team directory: each team's journals with their last (non-retracted) contact and their open escalations
- * and loyalty conflicts, every contact (for counts per worker and the contact report), and every loyalty conflict
- * (for supervision requests). It answers the journal list, the team overview and the contact report.
+ * and loyalty conflicts, every contact (for counts per worker and the contact report) and their monthly rollup (for
+ * the contact report), and every loyalty conflict (for supervision requests). It answers the journal list, the team overview and the contact report.
  */
 @Component
 @ProcessingGroup(JournalDirectoryProjection.NAME)
@@ -41,15 +41,20 @@ class JournalDirectoryProjection {
     private final JournalDirectoryRepository journals;
     private final ContactEntryRepository contacts;
     private final ConflictEntryRepository conflicts;
-    private final TeamOverviewReader reader;
+    private final ContactMonths months;
+    private final TeamOverviewReader overview;
+    private final ContactReportReader report;
     private final ProjectionTables tables;
 
     JournalDirectoryProjection(JournalDirectoryRepository journals, ContactEntryRepository contacts,
-            ConflictEntryRepository conflicts, TeamOverviewReader reader, ProjectionTables tables) {
+            ConflictEntryRepository conflicts, ContactMonths months, TeamOverviewReader overview,
+            ContactReportReader report, ProjectionTables tables) {
         this.journals = journals;
         this.contacts = contacts;
         this.conflicts = conflicts;
-        this.reader = reader;
+        this.months = months;
+        this.overview = overview;
+        this.report = report;
         this.tables = tables;
     }
 
@@ -62,15 +67,19 @@ class JournalDirectoryProjection {
     @EventHandler
     void on(ContactNoteRecordedEvent event) {
         journals.findById(event.journalId()).ifPresent(journal -> {
-            contacts.save(new ContactEntry(event.noteId(), event.journalId(), journal.teamId(), event.authorId(),
-                    event.contactType(), event.occurredAt(), event.durationMinutes()));
+            ContactEntry contact = contacts.save(new ContactEntry(event.noteId(), event.journalId(), journal.teamId(),
+                    event.authorId(), event.contactType(), event.occurredAt(), event.durationMinutes()));
+            months.count(contact);
             journal.contactRecorded(event.occurredAt());
         });
     }
 
     @EventHandler
     void on(ContactNoteRetractedEvent event) {
-        contacts.findById(event.noteId()).ifPresent(ContactEntry::retract);
+        contacts.findById(event.noteId()).filter(contact -> !contact.retracted()).ifPresent(contact -> {
+            contact.retract();
+            months.uncount(contact);
+        });
         contacts.flush();
         journals.findById(event.journalId())
                 .ifPresent(journal -> journal.lastContactAt(contacts.lastContactOf(event.journalId())));
@@ -113,7 +122,7 @@ class JournalDirectoryProjection {
 
     @ResetHandler
     void reset() {
-        tables.clear("conflict_entry", "contact_entry", "journal_directory");
+        tables.clear("conflict_entry", ContactMonths.TABLE, "contact_entry", "journal_directory");
     }
 
     @QueryHandler
@@ -125,11 +134,11 @@ class JournalDirectoryProjection {
 
     @QueryHandler
     TeamOverview handle(FindTeamOverviewQuery query) {
-        return reader.overview(query);
+        return overview.overview(query);
     }
 
     @QueryHandler
     ContactReport handle(FindContactReportQuery query) {
-        return reader.contactReport(query);
+        return report.contactReport(query);
     }
 }

@@ -1,9 +1,6 @@
 package org.peerjournal.query.directory;
 
 import org.peerjournal.shared.conflict.ConflictKind;
-import org.peerjournal.shared.journal.ContactType;
-import org.peerjournal.shared.team.ContactReport;
-import org.peerjournal.shared.team.FindContactReportQuery;
 import org.peerjournal.shared.team.FindTeamOverviewQuery;
 import org.peerjournal.shared.team.TeamOverview;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The aggregate reads of the team directory (overview, contact report), as a few indexed SQL queries over the
- * projection's tables, so their cost does not depend on how many events the journals hold.
+ * The team overview, as a few indexed SQL queries over the projection's tables, so its cost does not depend on how
+ * many events the journals hold.
  */
 @Component
 class TeamOverviewReader {
@@ -39,17 +36,6 @@ class TeamOverviewReader {
                 number(totals, "open_escalations"), number(totals, "overdue_escalations"),
                 number(totals, "open_conflicts"), awaitingSupervision(query.teamId()), query.withoutContactDays(),
                 withoutContact(query), contactsPerWorker(query));
-    }
-
-    ContactReport contactReport(FindContactReportQuery query) {
-        List<ContactReport.Row> rows = jdbc.query("select journal_id, contact_type, count(*), sum(duration_minutes)"
-                        + " from contact_entry where team_id = ? and retracted = false"
-                        + " and occurred_at >= ? and occurred_at < ?"
-                        + " group by journal_id, contact_type order by journal_id, contact_type",
-                (rs, row) -> new ContactReport.Row(rs.getObject(1, UUID.class), ContactType.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getLong(4)),
-                query.teamId(), Timestamp.from(query.from()), Timestamp.from(query.to()));
-        return new ContactReport(query.teamId(), query.from(), query.to(), rows);
     }
 
     private List<TeamOverview.ConflictAwaitingSupervision> awaitingSupervision(String teamId) {

@@ -1,0 +1,79 @@
+package org.peerjournal.query.directory;
+
+import org.peerjournal.shared.journal.ContactType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The monthly contact rollup ({@code contact_month}, migration V10): per journal and calendar month one row, with a
+ * count and a minutes column per contact type, named after the type. Kept by the journal-directory projection as
+ * notes are recorded and retracted; read by the contact report for the whole months of its window.
+ *
+ * <p>Plain SQL rather than an entity: the columns follow {@link ContactType}, and an increment in place needs no
+ * read first.
+ */
+@Component
+class ContactMonths {
+
+    static final String TABLE = "contact_month";
+    private static final String TYPE_COLUMNS = Arrays.stream(ContactType.values())
+            .map(type -> contacts(type) + ", " + minutes(type))
+            .collect(Collectors.joining(", "));
+
+    private final JdbcTemplate jdbc;
+
+    ContactMonths(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void count(ContactEntry contact) {
+        change(contact, 1, contact.durationMinutes());
+    }
+
+    void uncount(ContactEntry contact) {
+        change(contact, -1, -contact.durationMinutes());
+    }
+
+    /** Adds the team's contacts of the months in [from, until) to the tallies. */
+    void addTo(ContactTallies tallies, String teamId, CalendarMonth from, CalendarMonth until) {
+        ContactType[] types = ContactType.values();
+        jdbc.query("select journal_id, " + TYPE_COLUMNS + " from " + TABLE
+                        + " where team_id = ? and calendar_month >= ? and calendar_month < ?",
+                rs -> {
+                    UUID journalId = rs.getObject(1, UUID.class);
+                    for (int i = 0; i < types.length; i++) {
+                        long contacts = rs.getLong(2 + 2 * i);
+                        if (contacts != 0) {
+                            tallies.add(journalId, types[i], contacts, rs.getLong(3 + 2 * i));
+                        }
+                    }
+                },
+                teamId, from.key(), until.key());
+    }
+
+    private void change(ContactEntry contact, int contacts, int minutes) {
+        int month = CalendarMonth.of(contact.occurredAt()).key();
+        String count = contacts(contact.contactType());
+        String total = minutes(contact.contactType());
+        int updated = jdbc.update("update " + TABLE + " set " + count + " = " + count + " + ?, " + total + " = "
+                        + total + " + ? where journal_id = ? and calendar_month = ?",
+                contacts, minutes, contact.journalId(), month);
+        if (updated == 0) {
+            jdbc.update("insert into " + TABLE + " (journal_id, calendar_month, team_id, " + count + ", " + total
+                    + ") values (?, ?, ?, ?, ?)", contact.journalId(), month, contact.teamId(), contacts, minutes);
+        }
+    }
+
+    private static String contacts(ContactType type) {
+        return type.name().toLowerCase(Locale.ROOT) + "_contacts";
+    }
+
+    private static String minutes(ContactType type) {
+        return type.name().toLowerCase(Locale.ROOT) + "_minutes";
+    }
+}
