@@ -4,9 +4,9 @@ import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.team.ContactReport;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -18,11 +18,16 @@ final class ContactTallies {
     private record Key(UUID journalId, ContactType contactType) {
     }
 
-    private static final Comparator<Key> REPORT_ORDER = Comparator
-            .comparing((Key key) -> key.journalId().toString())
-            .thenComparing(key -> key.contactType().name());
+    /**
+     * A journal id's text is its two halves in hexadecimal, so comparing the halves unsigned orders ids as their
+     * text does, without building 100,000s of strings.
+     */
+    private static final Comparator<ContactReport.Row> REPORT_ORDER = Comparator
+            .comparing((ContactReport.Row row) -> row.journalId().getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(row -> row.journalId().getLeastSignificantBits(), Long::compareUnsigned)
+            .thenComparing(row -> row.contactType().name());
 
-    private final Map<Key, long[]> sums = new TreeMap<>(REPORT_ORDER);
+    private final Map<Key, long[]> sums = new HashMap<>();
 
     void add(UUID journalId, ContactType contactType, long contacts, long minutes) {
         long[] sum = sums.computeIfAbsent(new Key(journalId, contactType), key -> new long[2]);
@@ -36,6 +41,7 @@ final class ContactTallies {
                 .filter(entry -> entry.getValue()[0] > 0)
                 .map(entry -> new ContactReport.Row(entry.getKey().journalId(), entry.getKey().contactType(),
                         entry.getValue()[0], entry.getValue()[1]))
+                .sorted(REPORT_ORDER)
                 .toList();
     }
 }
