@@ -63,6 +63,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             new CauseHandler<>(AggregateNotFoundException.class, cause -> journalNotFound()),
             new CauseHandler<>(EntryNotFoundException.class, this::entryNotFound),
             new CauseHandler<>(StateConflictException.class, this::conflict),
+            new CauseHandler<>(ConcurrencyException.class, cause -> concurrentChange()),
             new CauseHandler<>(ActionNotPermittedException.class, this::notPermitted),
             new CauseHandler<>(InvalidFieldException.class, this::invalidField));
 

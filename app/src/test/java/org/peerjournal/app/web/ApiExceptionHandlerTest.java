@@ -2,6 +2,7 @@ package org.peerjournal.app.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,8 @@ class ApiExceptionHandlerTest {
                 new AggregateNotFoundException("journal-1", "not there"), "404 No such journal",
                 new EntryNotFoundException("No note 7"), "404 No note 7",
                 new StateConflictException("The note is retracted"), "409 The note is retracted",
+                new ConcurrencyException("journal-1 changed"),
+                "409 The journal changed concurrently; retry the request",
                 new ActionNotPermittedException("Only the author"), "403 Only the author",
                 new InvalidFieldException("to", "must be later than from"),
                 "400 The request has invalid fields [FieldProblem[field=to, message=must be later than from]]",
