@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,13 +56,13 @@ class ReconciliationIT {
             assertThat(AdminApi.eventType(healthy, "JournalOpenedEvent").path("stored").asLong()).isEqualTo(2);
             JsonNode recorded = AdminApi.eventType(healthy, NOTE_RECORDED);
             assertThat(recorded.path("stored").asLong()).isEqualTo(notes.size());
-            assertThat(recorded.path("projections")).as(recorded.toString()).hasSize(3)
+            assertThat(recorded.path("projections")).as(recorded.toString()).hasSize(4)
                     .allSatisfy(count -> {
                         assertThat(count.path("projected").asLong()).isEqualTo(notes.size());
                         assertThat(count.path("consistent").asBoolean()).isTrue();
                     });
             assertThat(recorded.path("projections").findValuesAsText("projection"))
-                    .containsExactlyInAnyOrder("journal-directory", "timeline", "timeline");
+                    .containsExactlyInAnyOrder("journal-directory", "journal-directory", "timeline", "timeline");
 
             int deleted = app.bean(JdbcTemplate.class).update("delete from timeline_entry where entry_id = ?",
                     UUID.fromString(notes.get(0)));
@@ -94,5 +95,46 @@ class ReconciliationIT {
             assertThat(journals.timeline("clara", first, "").body().get("entries").findValuesAsText("entryId"))
                     .contains(notes.get(0));
         }
+    }
+
+    /** The contact report's monthly rollup must count every recorded note that was not retracted. */
+    @Test
+    void aRollupThatDriftsFromTheNotesIsReportedAndAReplayRepairsIt() {
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            JournalApi journals = app.journals();
+            AdminApi admin = new AdminApi(app.client());
+            String journalId = journals.openNorthJournal();
+            journals.recordNote(journalId, "A walk.");
+            journals.recordNote(journalId, "Coffee.");
+            String wrong = journals.recordNote(journalId, "Meant for another patient.");
+            ApiResponse retraction = app.client().as("anna").post("/api/journals/" + journalId + "/notes/" + wrong
+                    + "/retraction", Map.of("reason", "Wrong journal"));
+            assertThat(retraction.status()).as(retraction.toString()).isEqualTo(200);
+            admin.awaitCaughtUp();
+            assertThat(rollupCheck(admin.reconciliation()).path("consistent").asBoolean()).isTrue();
+
+            int changed = app.bean(JdbcTemplate.class).update("update contact_month set individual_conversation_contacts"
+                    + " = individual_conversation_contacts + 1 where journal_id = ?", UUID.fromString(journalId));
+            assertThat(changed).isOne();
+
+            JsonNode drifted = rollupCheck(admin.reconciliation());
+            assertThat(drifted.path("projected").asLong()).as(drifted.toString()).isEqualTo(4);
+            assertThat(drifted.path("consistent").asBoolean()).isFalse();
+
+            assertThat(admin.replay("journal-directory").status()).isEqualTo(202);
+            admin.awaitCaughtUp();
+            JsonNode repaired = rollupCheck(admin.reconciliation());
+            assertThat(repaired.path("projected").asLong()).as(repaired.toString()).isEqualTo(3);
+            assertThat(repaired.path("consistent").asBoolean()).isTrue();
+        }
+    }
+
+    private static JsonNode rollupCheck(JsonNode reconciliation) {
+        for (JsonNode count : AdminApi.eventType(reconciliation, NOTE_RECORDED).path("projections")) {
+            if (count.path("measure").asText().startsWith("contact_month")) {
+                return count;
+            }
+        }
+        throw new AssertionError("no rollup check in " + reconciliation);
     }
 }

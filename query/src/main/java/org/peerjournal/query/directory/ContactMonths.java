@@ -4,26 +4,21 @@ import org.peerjournal.shared.journal.ContactType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The monthly contact rollup ({@code contact_month}, migration V10): per journal and calendar month one row, with a
  * count and a minutes column per contact type, named after the type. Kept by the journal-directory projection as
  * notes are recorded and retracted; read by the contact report for the whole months of its window.
  *
- * <p>Plain SQL rather than an entity: the columns follow {@link ContactType}, and an increment in place needs no
- * read first.
+ * <p>Plain SQL rather than an entity: the columns follow {@link ContactType} ({@link ContactMonthColumns}), and an
+ * increment in place needs no read first.
  */
 @Component
 class ContactMonths {
 
-    static final String TABLE = "contact_month";
-    private static final String TYPE_COLUMNS = Arrays.stream(ContactType.values())
-            .map(type -> contacts(type) + ", " + minutes(type))
-            .collect(Collectors.joining(", "));
+    static final String TABLE = ContactMonthColumns.TABLE;
+    private static final String TYPE_COLUMNS = ContactMonthColumns.all();
 
     private final JdbcTemplate jdbc;
 
@@ -58,8 +53,8 @@ class ContactMonths {
 
     private void change(ContactEntry contact, int contacts, int minutes) {
         int month = CalendarMonth.of(contact.occurredAt()).key();
-        String count = contacts(contact.contactType());
-        String total = minutes(contact.contactType());
+        String count = ContactMonthColumns.contacts(contact.contactType());
+        String total = ContactMonthColumns.minutes(contact.contactType());
         int updated = jdbc.update("update " + TABLE + " set " + count + " = " + count + " + ?, " + total + " = "
                         + total + " + ? where journal_id = ? and calendar_month = ?",
                 contacts, minutes, contact.journalId(), month);
@@ -67,13 +62,5 @@ class ContactMonths {
             jdbc.update("insert into " + TABLE + " (journal_id, calendar_month, team_id, " + count + ", " + total
                     + ") values (?, ?, ?, ?, ?)", contact.journalId(), month, contact.teamId(), contacts, minutes);
         }
-    }
-
-    private static String contacts(ContactType type) {
-        return type.name().toLowerCase(Locale.ROOT) + "_contacts";
-    }
-
-    private static String minutes(ContactType type) {
-        return type.name().toLowerCase(Locale.ROOT) + "_minutes";
     }
 }

@@ -1,5 +1,6 @@
 package org.peerjournal.query.operations;
 
+import org.peerjournal.query.directory.ContactMonthColumns;
 import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
@@ -25,42 +26,52 @@ import java.util.Map;
 @Component
 class Reconciler {
 
+    /**
+     * The monthly rollup counts every recorded note until it is retracted: its contacts plus the retracted notes
+     * make the recorded notes again, or the rollup has drifted from the notes (and the contact report with it).
+     */
+    private static final Measure ROLLUP_KEEPS_EVERY_NOTE = new Measure("journal-directory",
+            ContactMonthColumns.TABLE + " contacts + contact_entry where retracted = true",
+            "select (select " + ContactMonthColumns.totalContacts() + " from " + ContactMonthColumns.TABLE + ")"
+                    + " + (select count(*) from contact_entry where retracted = true)");
+
     /** Per event type: which projection keeps one row (or one marked row) per event, and how to count it. */
     private static final Map<Class<?>, List<Measure>> MEASURES = Map.ofEntries(
             Map.entry(JournalOpenedEvent.class, List.of(
-                    new Measure("journal-directory", "journal_directory", null),
-                    new Measure("timeline", "timeline_journal", null))),
+                    Measure.rows("journal-directory", "journal_directory", null),
+                    Measure.rows("timeline", "timeline_journal", null))),
             Map.entry(ContactNoteRecordedEvent.class, List.of(
-                    new Measure("journal-directory", "contact_entry", null),
-                    new Measure("timeline", "timeline_entry", "entry_type = 'NOTE'"),
-                    new Measure("timeline", "note_revision", "revision = 1"))),
+                    Measure.rows("journal-directory", "contact_entry", null),
+                    ROLLUP_KEEPS_EVERY_NOTE,
+                    Measure.rows("timeline", "timeline_entry", "entry_type = 'NOTE'"),
+                    Measure.rows("timeline", "note_revision", "revision = 1"))),
             Map.entry(ContactNoteCorrectedEvent.class, List.of(
-                    new Measure("timeline", "note_revision", "revision > 1"))),
+                    Measure.rows("timeline", "note_revision", "revision > 1"))),
             Map.entry(ContactNoteRetractedEvent.class, List.of(
-                    new Measure("journal-directory", "contact_entry", "retracted = true"),
-                    new Measure("timeline", "timeline_entry", "retracted = true"))),
+                    Measure.rows("journal-directory", "contact_entry", "retracted = true"),
+                    Measure.rows("timeline", "timeline_entry", "retracted = true"))),
             Map.entry(SafetyEscalationRaisedEvent.class, List.of(
-                    new Measure("escalation-queue", "escalation_queue", null),
-                    new Measure("timeline", "timeline_escalation", null))),
+                    Measure.rows("escalation-queue", "escalation_queue", null),
+                    Measure.rows("timeline", "timeline_escalation", null))),
             Map.entry(SafetyEscalationOverdueEvent.class, List.of(
-                    new Measure("escalation-queue", "escalation_queue", "overdue = true"),
-                    new Measure("timeline", "timeline_escalation", "overdue_at is not null"))),
+                    Measure.rows("escalation-queue", "escalation_queue", "overdue = true"),
+                    Measure.rows("timeline", "timeline_escalation", "overdue_at is not null"))),
             Map.entry(SafetyEscalationAcknowledgedEvent.class, List.of(
-                    new Measure("escalation-queue", "escalation_queue", "acknowledged_at is not null"),
-                    new Measure("timeline", "timeline_escalation", "acknowledged_at is not null"))),
+                    Measure.rows("escalation-queue", "escalation_queue", "acknowledged_at is not null"),
+                    Measure.rows("timeline", "timeline_escalation", "acknowledged_at is not null"))),
             Map.entry(SafetyEscalationResolvedEvent.class, List.of(
-                    new Measure("escalation-queue", "escalation_queue", "resolved_at is not null"),
-                    new Measure("timeline", "timeline_escalation", "resolved_at is not null"))),
+                    Measure.rows("escalation-queue", "escalation_queue", "resolved_at is not null"),
+                    Measure.rows("timeline", "timeline_escalation", "resolved_at is not null"))),
             Map.entry(LoyaltyConflictFlaggedEvent.class, List.of(
-                    new Measure("journal-directory", "conflict_entry", null),
-                    new Measure("timeline", "timeline_conflict", null))),
+                    Measure.rows("journal-directory", "conflict_entry", null),
+                    Measure.rows("timeline", "timeline_conflict", null))),
             Map.entry(LoyaltyConflictDiscussedEvent.class, List.of(
-                    new Measure("timeline", "timeline_conflict_discussion", null))),
+                    Measure.rows("timeline", "timeline_conflict_discussion", null))),
             Map.entry(LoyaltyConflictResolvedEvent.class, List.of(
-                    new Measure("journal-directory", "conflict_entry", "resolved = true"),
-                    new Measure("timeline", "timeline_conflict", "resolved_at is not null"))),
+                    Measure.rows("journal-directory", "conflict_entry", "resolved = true"),
+                    Measure.rows("timeline", "timeline_conflict", "resolved_at is not null"))),
             Map.entry(JournalContentReadEvent.class, List.of(
-                    new Measure("access-log", "access_log", null))));
+                    Measure.rows("access-log", "access_log", null))));
 
     private final JdbcTemplate jdbc;
 
@@ -93,15 +104,13 @@ class Reconciler {
                 counts.stream().allMatch(Reconciliation.ProjectionCount::consistent));
     }
 
-    /** Table and condition are constants of this class, never input. */
-    private record Measure(String projection, String table, String condition) {
+    /** What a projection holds for an event type, and the SQL that counts it: constants of this class, never input. */
+    private record Measure(String projection, String describe, String sql) {
 
-        String sql() {
-            return "select count(*) from " + table + (condition == null ? "" : " where " + condition);
-        }
-
-        String describe() {
-            return table + (condition == null ? "" : " where " + condition);
+        /** One row, or one row matching the condition, per event. */
+        static Measure rows(String projection, String table, String condition) {
+            String rows = table + (condition == null ? "" : " where " + condition);
+            return new Measure(projection, rows, "select count(*) from " + rows);
         }
     }
 }
