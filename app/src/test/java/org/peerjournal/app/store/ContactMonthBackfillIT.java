@@ -4,6 +4,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
+import org.peerjournal.shared.journal.ContactType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Migration V10 creates the monthly contact rollup and fills it from the contacts already projected, so a store
  * upgraded with data answers the contact report as before. The months are UTC months whatever the database
- * session's time zone (the projection computes them in UTC too), on H2 and on PostgreSQL.
+ * session's time zone (the projection computes them in UTC too), on H2 and on PostgreSQL. Every contact type has
+ * its two columns: adding a type without a migration fails here, not in production.
  */
 class ContactMonthBackfillIT {
 
@@ -62,6 +65,14 @@ class ContactMonthBackfillIT {
         contact(jdbc, OTHER_JOURNAL, "GROUP_SESSION", "2026-01-01T00:00:00Z", 60, false);
 
         migrate(dataSource, vendor, "latest");
+
+        List<String> columns = jdbc.queryForList("select lower(column_name) from information_schema.columns"
+                + " where lower(table_name) = 'contact_month'", String.class);
+        for (ContactType type : ContactType.values()) {
+            String prefix = type.name().toLowerCase(Locale.ROOT);
+            assertThat(columns).as("the rollup's columns for " + type + " (a new type needs a migration)")
+                    .contains(prefix + "_contacts", prefix + "_minutes");
+        }
 
         List<String> months = jdbc.query("select journal_id, calendar_month, team_id, home_visit_contacts,"
                         + " home_visit_minutes, phone_or_video_contacts, phone_or_video_minutes, other_contacts,"
