@@ -12,11 +12,8 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +41,7 @@ class ContactMonthBackfillIT {
 
     @Test
     void fillsTheRollupFromTheContactsOnPostgresql() {
-        Map<String, String> settings = new TreeMap<>();
-        Arrays.stream(EmbeddedPostgresStore.freshDatabase()).map(setting -> setting.split("=", 2))
-                .forEach(pair -> settings.put(pair[0], pair[1]));
-        String url = settings.get("spring.datasource.url");
-        url += (url.contains("?") ? "&" : "?") + "options=-c%20TimeZone=" + SESSION_ZONE;
-        assertBackfill(new DriverManagerDataSource(url, settings.get("spring.datasource.username"),
-                settings.get("spring.datasource.password")), "postgresql");
+        assertBackfill(EmbeddedPostgresStore.freshDataSource("-c%20TimeZone=" + SESSION_ZONE), "postgresql");
     }
 
     private static void assertBackfill(DataSource dataSource, String vendor) {

@@ -11,9 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,11 +32,7 @@ class ProjectionTablesIT {
 
     @Test
     void onPostgresqlTheTablesAreEmptiedWithTheResetOrNotAtAll() throws Exception {
-        Map<String, String> settings = new TreeMap<>();
-        Arrays.stream(EmbeddedPostgresStore.freshDatabase()).map(setting -> setting.split("=", 2))
-                .forEach(pair -> settings.put(pair[0], pair[1]));
-        assertClearFollowsTheReset(new DriverManagerDataSource(settings.get("spring.datasource.url"),
-                settings.get("spring.datasource.username"), settings.get("spring.datasource.password")));
+        assertClearFollowsTheReset(EmbeddedPostgresStore.freshDataSource("-c%20TimeZone=UTC"));
     }
 
     private static void assertClearFollowsTheReset(DataSource dataSource) throws Exception {

@@ -1,6 +1,9 @@
 package org.peerjournal.app.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +25,19 @@ public final class EmbeddedPostgresStore {
 
     /** A new, empty database; answers the settings that point the application at it. */
     public static synchronized String[] freshDatabase() {
+        return new String[] {"spring.profiles.active=postgres",
+                "spring.datasource.url=" + server().getJdbcUrl("postgres", createDatabase()),
+                "spring.datasource.username=postgres", "spring.datasource.password=postgres"};
+    }
+
+    /** A new, empty database for tests that talk to it directly, each connection with these server options. */
+    public static synchronized DataSource freshDataSource(String options) {
+        String url = server().getJdbcUrl("postgres", createDatabase());
+        return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "options=" + options, "postgres",
+                "postgres");
+    }
+
+    private static String createDatabase() {
         String name = "pj_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = server().getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
@@ -29,9 +45,7 @@ public final class EmbeddedPostgresStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new String[] {"spring.profiles.active=postgres",
-                "spring.datasource.url=" + server().getJdbcUrl("postgres", name),
-                "spring.datasource.username=postgres", "spring.datasource.password=postgres"};
+        return name;
     }
 
     private static EmbeddedPostgres server() {
