@@ -22,6 +22,7 @@ import reactor.core.publisher.Flux;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,8 +61,9 @@ class EscalationQueryController implements SmartLifecycle {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live stream (server-sent events) of the team's escalations as they change")
     SseEmitter stream(@RequestParam(required = false) String teamId) {
+        String team = teamOf(teamId);
         SubscriptionQueryResult<List<EscalationView>, EscalationView> subscription = queryGateway.subscriptionQuery(
-                new FindEscalationsQuery(teamOf(teamId), null), ResponseTypes.multipleInstancesOf(EscalationView.class),
+                new FindEscalationsQuery(team, null), ResponseTypes.multipleInstancesOf(EscalationView.class),
                 ResponseTypes.instanceOf(EscalationView.class));
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         Flux<SseEmitter.SseEventBuilder> events = Flux.merge(
@@ -78,7 +80,7 @@ class EscalationQueryController implements SmartLifecycle {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(error -> close.run());
-        send(emitter, SseEmitter.event().name("subscribed").data("{\"teamId\":\"" + teamOf(teamId) + "\"}",
+        send(emitter, SseEmitter.event().name("subscribed").data(Map.of("teamId", team),
                 MediaType.APPLICATION_JSON));
         return emitter;
     }

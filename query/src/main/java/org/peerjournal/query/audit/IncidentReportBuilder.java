@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Walks a journal's events once and collects what the incident report shows for a window. */
 final class IncidentReportBuilder {
@@ -44,10 +42,8 @@ final class IncidentReportBuilder {
         IncidentReportBuilder builder = new IncidentReportBuilder(from, to);
         events.forEach(builder::apply);
         JournalOpenedEvent opened = JournalHistory.opening(events);
-        Set<UUID> inWindow = builder.escalations.values().stream().filter(EscalationSteps::touchedWindow)
-                .map(steps -> steps.raised.escalationId()).collect(Collectors.toSet());
         List<IncidentReport.EscalationHistory> escalations = builder.escalations.values().stream()
-                .filter(steps -> inWindow.contains(steps.raised.escalationId()))
+                .filter(EscalationSteps::touchedWindow)
                 .map(EscalationSteps::toHistory).toList();
         return new IncidentReport(opened.journalId(), opened.teamId(), opened.displayName(), from, to, generatedAt,
                 generatedBy, escalations, builder.notes, builder.conflicts, reads);

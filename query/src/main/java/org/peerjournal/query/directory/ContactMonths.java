@@ -17,7 +17,6 @@ import java.util.UUID;
 @Component
 class ContactMonths {
 
-    static final String TABLE = ContactMonthColumns.TABLE;
     private static final String TYPE_COLUMNS = ContactMonthColumns.all();
 
     private final JdbcTemplate jdbc;
@@ -37,7 +36,7 @@ class ContactMonths {
     /** Adds the team's contacts of the months in [from, until) to the tallies. */
     void addTo(ContactTallies tallies, String teamId, CalendarMonth from, CalendarMonth until) {
         ContactType[] types = ContactType.values();
-        jdbc.query("select journal_id, " + TYPE_COLUMNS + " from " + TABLE
+        jdbc.query("select journal_id, " + TYPE_COLUMNS + " from " + ContactMonthColumns.TABLE
                         + " where team_id = ? and calendar_month >= ? and calendar_month < ?",
                 rs -> {
                     UUID journalId = rs.getObject(1, UUID.class);
@@ -55,11 +54,11 @@ class ContactMonths {
         int month = CalendarMonth.of(contact.occurredAt()).key();
         String count = ContactMonthColumns.contacts(contact.contactType());
         String total = ContactMonthColumns.minutes(contact.contactType());
-        int updated = jdbc.update("update " + TABLE + " set " + count + " = " + count + " + ?, " + total + " = "
+        int updated = jdbc.update("update " + ContactMonthColumns.TABLE + " set " + count + " = " + count + " + ?, " + total + " = "
                         + total + " + ? where journal_id = ? and calendar_month = ?",
                 contacts, minutes, contact.journalId(), month);
         if (updated == 0) {
-            jdbc.update("insert into " + TABLE + " (journal_id, calendar_month, team_id, " + count + ", " + total
+            jdbc.update("insert into " + ContactMonthColumns.TABLE + " (journal_id, calendar_month, team_id, " + count + ", " + total
                     + ") values (?, ?, ?, ?, ?)", contact.journalId(), month, contact.teamId(), contacts, minutes);
         }
     }

@@ -122,7 +122,7 @@ class JournalDirectoryProjection {
 
     @ResetHandler
     void reset() {
-        tables.clear("conflict_entry", ContactMonths.TABLE, "contact_entry", "journal_directory");
+        tables.clear("conflict_entry", ContactMonthColumns.TABLE, "contact_entry", "journal_directory");
     }
 
     @QueryHandler

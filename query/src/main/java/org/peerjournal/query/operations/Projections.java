@@ -13,17 +13,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The event processors that build the read side: their progress against the event store, and their replay.
- * Side-effect handlers (notifications) are listed but never replayed.
+ * Side-effect handlers (notifications) are listed but never replayed: they are {@code @DisallowReplay}, so Axon
+ * reports their processor as not supporting a reset.
  */
 @Component
 class Projections {
-
-    /** Processors whose handlers only build tables (each clears its tables in a @ResetHandler). */
-    static final Set<String> REPLAYABLE = Set.of("timeline", "journal-directory", "escalation-queue", "access-log");
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -46,7 +43,7 @@ class Projections {
     void replay(String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
-        if (!REPLAYABLE.contains(name)) {
+        if (!processor.supportsReset()) {
             throw new StateConflictException(name + " has side effects and is never replayed");
         }
         processor.shutdownAsync().join();
@@ -65,7 +62,7 @@ class Projections {
                         : segments.values().stream().anyMatch(Projections::rebuilding) ? "REPLAYING"
                                 : "RUNNING";
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), segments.size(),
-                REPLAYABLE.contains(name));
+                processor.supportsReset());
     }
 
     /**
