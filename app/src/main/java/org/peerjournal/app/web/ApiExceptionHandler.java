@@ -150,11 +150,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedByTooLargeBody(e)) {
+        if (causedBy(e, RequestBodyTooLargeException.class)) {
             return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to 65536 bytes"));
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                && !causedByUnparseableJson(mapping)) {
+                && !causedBy(mapping, StreamReadException.class)) {
             return problem(Problems.invalid(List.of(new FieldProblem(path(mapping),
                     describe(mapping)))));
         }
@@ -200,22 +200,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    private static boolean causedByTooLargeBody(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestBodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Jackson wraps a syntax error found inside a property's value with that property's path; the body is still
-     * malformed JSON, not a field with a wrong value.
+     * Whether a cause of {@code e} is of this type. Jackson, for one, wraps a syntax error found inside a property's
+     * value with that property's path: the body is still malformed JSON, not a field with a wrong value.
      */
-    private static boolean causedByUnparseableJson(Throwable e) {
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StreamReadException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.peerjournal.command.bus;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,22 +15,29 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration
 class CommandGatewayConfiguration {
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
+    /**
+     * The retries' own thread, deliberately not a bean: Spring takes a {@link ScheduledExecutorService} bean as the
+     * scheduler of every {@code @Scheduled} job (webhook deliveries, segment balancing) and Boot then creates none,
+     * so those jobs would run on this one thread and hold up retried commands.
+     */
+    private final ScheduledExecutorService retryThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "command-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+    CommandGateway commandGateway(CommandBus commandBus,
             @Value("${peerjournal.commands.max-concurrency-retries:8}") int maxRetries,
             @Value("${peerjournal.commands.retry-delay-ms:20}") long retryDelayMillis) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries, retryDelayMillis))
+                .retryScheduler(new ConcurrencyRetryScheduler(retryThread, maxRetries, retryDelayMillis))
                 .build();
+    }
+
+    @PreDestroy
+    void stopRetries() {
+        retryThread.shutdownNow();
     }
 }
