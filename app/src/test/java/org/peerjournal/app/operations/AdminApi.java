@@ -64,6 +64,16 @@ final class AdminApi {
         throw new AssertionError("no check of " + eventType + " in " + reconciliation);
     }
 
+    /** The count whose measure starts with this prefix, in the check of one event type. */
+    static JsonNode measure(JsonNode reconciliation, String eventType, String measurePrefix) {
+        for (JsonNode count : eventType(reconciliation, eventType).path("projections")) {
+            if (count.path("measure").asText().startsWith(measurePrefix)) {
+                return count;
+            }
+        }
+        throw new AssertionError("no measure " + measurePrefix + "… of " + eventType + " in " + reconciliation);
+    }
+
     /** Waits until every processor runs, is not replaying, and has processed every stored event. */
     JsonNode awaitCaughtUp() {
         return await().atMost(CATCH_UP).until(this::projections, AdminApi::allCaughtUp);

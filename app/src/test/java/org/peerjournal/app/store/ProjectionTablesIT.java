@@ -32,7 +32,7 @@ class ProjectionTablesIT {
 
     @Test
     void onPostgresqlTheTablesAreEmptiedWithTheResetOrNotAtAll() throws Exception {
-        assertClearFollowsTheReset(EmbeddedPostgresStore.freshDataSource("-c%20TimeZone=UTC"));
+        assertClearFollowsTheReset(EmbeddedPostgresStore.freshDataSource());
     }
 
     private static void assertClearFollowsTheReset(DataSource dataSource) throws Exception {

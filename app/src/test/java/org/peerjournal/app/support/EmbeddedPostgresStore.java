@@ -30,6 +30,11 @@ public final class EmbeddedPostgresStore {
                 "spring.datasource.username=postgres", "spring.datasource.password=postgres"};
     }
 
+    /** A new, empty database for tests that talk to it directly. */
+    public static synchronized DataSource freshDataSource() {
+        return new DriverManagerDataSource(server().getJdbcUrl("postgres", createDatabase()), "postgres", "postgres");
+    }
+
     /** A new, empty database for tests that talk to it directly, each connection with these server options. */
     public static synchronized DataSource freshDataSource(String options) {
         String url = server().getJdbcUrl("postgres", createDatabase());

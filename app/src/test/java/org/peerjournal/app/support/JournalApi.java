@@ -49,9 +49,28 @@ public final class JournalApi {
 
     /** Records a note as anna (PSW, north); answers the note id. */
     public String recordNote(String journalId, String text) {
-        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes", note(text));
+        return recordNote(journalId, note(text));
+    }
+
+    /** Records a note with this body as anna (PSW, north); answers the note id. */
+    public String recordNote(String journalId, Map<String, Object> body) {
+        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.body().get("noteId").asText();
+    }
+
+    /** Corrects a note as anna, its author. */
+    public void correctNote(String journalId, String noteId, String text, String reason) {
+        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes/" + noteId + "/corrections",
+                Map.of("text", text, "reason", reason));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    /** Retracts a note as this user (its author or the team lead). */
+    public void retractNote(String user, String journalId, String noteId, String reason) {
+        ApiResponse response = as(user).post("/api/journals/" + journalId + "/notes/" + noteId + "/retraction",
+                Map.of("reason", reason));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     public static Map<String, Object> escalation(String severity) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.shared.journal.ContactType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +29,13 @@ import static org.peerjournal.app.team.TeamFixtures.note;
 class ContactReportMonthsIT extends ApiIntegrationTest {
 
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
-    private static final String[] TYPES = {"INDIVIDUAL_CONVERSATION", "GROUP_SESSION", "ACCOMPANIED_APPOINTMENT",
-            "HOME_VISIT", "TREATMENT_CONFERENCE", "PHONE_OR_VIDEO", "OTHER"};
+    private static final ContactType[] TYPES = ContactType.values();
 
     /** A recorded note as the report should count it. */
-    private record Note(String journalId, String contactType, Instant occurredAt, int minutes, boolean retracted) {
+    private record Note(String journalId, ContactType contactType, Instant occurredAt, int minutes) {
     }
 
+    /** The notes that count: recorded and not retracted. */
     private final Map<String, Note> notes = new LinkedHashMap<>();
     private Set<String> mine;
 
@@ -53,12 +54,10 @@ class ContactReportMonthsIT extends ApiIntegrationTest {
             record(journalId, TYPES[i % TYPES.length], moments.get(i), 10 + i);
             record(journalId, TYPES[(i + 3) % TYPES.length], moments.get(i), 100 + i);
         }
-        String corrected = record(first, "HOME_VISIT", at("2025-03-15T10:00:00Z"), 55);
-        ApiResponse correction = as("anna").post("/api/journals/" + first + "/notes/" + corrected + "/corrections",
-                Map.of("text", "Corrected text of the home visit.", "reason", "Wrong street"));
-        assertThat(correction.status()).as(correction.toString()).isEqualTo(201);
-        retract(first, record(first, "OTHER", at("2025-03-20T10:00:00Z"), 35));
-        retract(second, record(second, "GROUP_SESSION", at("2025-01-31T23:00:00Z"), 40));
+        String corrected = record(first, ContactType.HOME_VISIT, at("2025-03-15T10:00:00Z"), 55);
+        journals.correctNote(first, corrected, "Corrected text of the home visit.", "Wrong street");
+        retract(first, record(first, ContactType.OTHER, at("2025-03-20T10:00:00Z"), 35));
+        retract(second, record(second, ContactType.GROUP_SESSION, at("2025-01-31T23:00:00Z"), 40));
 
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertReportCountsTheNotes(
                 at("2024-12-01T00:00:00Z"), at("2026-02-01T00:00:00Z")));
@@ -100,28 +99,23 @@ class ContactReportMonthsIT extends ApiIntegrationTest {
     private Map<String, List<Long>> countedByHand(Instant from, Instant to) {
         Map<String, List<Long>> counted = new TreeMap<>();
         notes.values().stream()
-                .filter(note -> !note.retracted() && !note.occurredAt().isBefore(from) && note.occurredAt().isBefore(to))
+                .filter(note -> !note.occurredAt().isBefore(from) && note.occurredAt().isBefore(to))
                 .forEach(note -> counted.merge(note.journalId() + " " + note.contactType(),
                         List.of(1L, (long) note.minutes()),
                         (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1))));
         return counted;
     }
 
-    private String record(String journalId, String contactType, Instant occurredAt, int minutes) {
-        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes",
-                note(contactType, occurredAt, minutes, "Contact of " + occurredAt + "."));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        String noteId = response.body().get("noteId").asText();
-        notes.put(noteId, new Note(journalId, contactType, occurredAt, minutes, false));
+    private String record(String journalId, ContactType contactType, Instant occurredAt, int minutes) {
+        String noteId = journals.recordNote(journalId,
+                note(contactType.name(), occurredAt, minutes, "Contact of " + occurredAt + "."));
+        notes.put(noteId, new Note(journalId, contactType, occurredAt, minutes));
         return noteId;
     }
 
     private void retract(String journalId, String noteId) {
-        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes/" + noteId + "/retraction",
-                Map.of("reason", "Recorded in the wrong journal."));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        notes.computeIfPresent(noteId, (id, note) -> new Note(note.journalId(), note.contactType(),
-                note.occurredAt(), note.minutes(), true));
+        journals.retractNote("anna", journalId, noteId, "Recorded in the wrong journal.");
+        notes.remove(noteId);
     }
 
     private static Instant at(String instant) {

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.peerjournal.app.support.ProblemAssertions.assertInvalidField;
 import static org.peerjournal.app.support.ProblemAssertions.assertProblem;
@@ -117,7 +118,7 @@ class LoyaltyConflictIT extends ApiIntegrationTest {
         Instant flagTo = Instant.now();
         assertThat(flagged.status()).as(flagged.toString()).isEqualTo(201);
         String conflictId = flagged.body().get("conflictId").asText();
-        assertThat(UUID.fromString(conflictId)).isNotNull();
+        assertThatCode(() -> UUID.fromString(conflictId)).as("a UUID").doesNotThrowAnyException();
         assertThat(flagged.body().get("journalId").asText()).isEqualTo(journalId);
 
         JsonNode open = awaitConflict(journalId, conflictId, entry -> true);
@@ -155,8 +156,8 @@ class LoyaltyConflictIT extends ApiIntegrationTest {
             assertThat(discussed.body().get("conflictId").asText()).isEqualTo(conflictId);
             discussionIds.add(discussed.body().get("discussionId").asText());
         }
-        assertThat(discussionIds).doesNotHaveDuplicates().allSatisfy(id -> assertThat(UUID.fromString(id))
-                .isNotNull());
+        assertThat(discussionIds).doesNotHaveDuplicates().allSatisfy(id -> assertThatCode(() -> UUID.fromString(id))
+                .as("a UUID").doesNotThrowAnyException());
 
         Instant resolveFrom = now();
         ApiResponse resolved = as("david").post(resolutionOf(journalId, conflictId),

@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -327,22 +326,16 @@ class TeamOverviewDataSetIT {
     }
 
     private static String record(String journalId, String contactType, Instant occurredAt, int minutes) {
-        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes",
+        return app.journals().recordNote(journalId,
                 note(contactType, occurredAt, minutes, "Met for " + minutes + " minutes."));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body().get("noteId").asText();
     }
 
     private static void correct(String journalId, String noteId, String text, String reason) {
-        ApiResponse response = as("anna").post("/api/journals/" + journalId + "/notes/" + noteId + "/corrections",
-                Map.of("text", text, "reason", reason));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        app.journals().correctNote(journalId, noteId, text, reason);
     }
 
     private static void retract(String user, String journalId, String noteId) {
-        ApiResponse response = as(user).post("/api/journals/" + journalId + "/notes/" + noteId + "/retraction",
-                Map.of("reason", "Written in the wrong journal"));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        app.journals().retractNote(user, journalId, noteId, "Written in the wrong journal");
     }
 
     private static String raise(String journalId, String severity) {
