@@ -23,7 +23,8 @@ class H2TamperedStoreIT extends TamperedStoreVerification {
     @BeforeAll
     static void seedTheStore() throws Exception {
         Path root = Files.createTempDirectory("peerjournal-tamper-h2-");
-        seed = seedStore(root.resolve("data"), root.resolve("witness").resolve("checkpoints.txt"));
+        seed = seedStore(root.resolve("data"), root.resolve("witness").resolve("checkpoints.txt"),
+                (client, user, role) -> client.as(user));
     }
 
     @Override
@@ -36,14 +37,9 @@ class H2TamperedStoreIT extends TamperedStoreVerification {
         Path copy = Files.createTempDirectory(scratch, "data-");
         Files.copy(seed.dataDir().resolve("peerjournal.mv.db"), copy.resolve("peerjournal.mv.db"));
         Connection owner = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("peerjournal"), "sa", "");
-        return new StoreCopy() {
+        return new StoreCopy(owner) {
             @Override
-            public Connection owner() {
-                return owner;
-            }
-
-            @Override
-            public void allowRewrites() throws SQLException {
+            void allowRewrites() throws SQLException {
                 List<String> triggers = new ArrayList<>();
                 try (Statement statement = owner.createStatement();
                         ResultSet trigger = statement.executeQuery("select trigger_name from"
@@ -60,13 +56,8 @@ class H2TamperedStoreIT extends TamperedStoreVerification {
             }
 
             @Override
-            public List<String> storeArguments() {
+            List<String> storeArguments() {
                 return List.of("--peerjournal.data-dir=" + copy);
-            }
-
-            @Override
-            public void close() throws SQLException {
-                owner.close();
             }
         };
     }

@@ -2,13 +2,18 @@ package org.peerjournal.app.integrity;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.ApiClient;
+import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +35,29 @@ abstract class TamperedStoreVerification {
     }
 
     /** A fresh copy of the seeded store, tampered with as its owner. */
-    interface StoreCopy extends AutoCloseable {
-        // close() ends the owner's session; it may be called more than once
+    abstract static class StoreCopy implements AutoCloseable {
 
-        Connection owner();
+        private final Connection owner;
+
+        StoreCopy(Connection owner) {
+            this.owner = owner;
+        }
+
+        Connection owner() {
+            return owner;
+        }
 
         /** Takes the database's own rewrite guards (triggers) out of the way, as an owner can. */
-        void allowRewrites() throws Exception;
+        abstract void allowRewrites() throws SQLException;
 
         /** The arguments that point {@code verify} at this copy. */
-        List<String> storeArguments();
+        abstract List<String> storeArguments();
+
+        /** Ends the owner's session (done tampering); may be called more than once. */
+        @Override
+        public void close() throws SQLException {
+            owner.close();
+        }
     }
 
     @TempDir
@@ -49,22 +67,38 @@ abstract class TamperedStoreVerification {
 
     protected abstract StoreCopy freshCopy() throws Exception;
 
-    static Seed seedStore(Path dataDir, Path witnessFile, String... settings) {
+    /** How the store's users sign in: demo users on H2, bearer tokens on PostgreSQL. */
+    interface SignIn {
+        ApiClient as(ApiClient anonymous, String user, String role);
+    }
+
+    static Seed seedStore(Path dataDir, Path witnessFile, SignIn signIn, String... settings) {
         List<String> all = new ArrayList<>(List.of(settings));
         all.add("peerjournal.integrity.witness-file=" + witnessFile);
         try (StandaloneApp app = StandaloneApp.start(dataDir, all.toArray(String[]::new))) {
-            JournalApi journals = app.journals();
-            String a = journals.openNorthJournal();
-            journals.recordNote(a, "Talked about the week ahead.");
-            journals.recordNote(a, "Went to the housing office together.");
-            journals.recordNote(a, "Planned the first recovery group.");
-            journals.timeline("clara", a, "");
-            String b = journals.openNorthJournal();
-            journals.recordNote(b, "First meeting at the ward.");
-            journals.recordNote(b, "Second meeting, outside.");
+            ApiClient teamLead = signIn.as(app.client(), "david", "TEAM_LEAD");
+            ApiClient psw = signIn.as(app.client(), "anna", "PSW");
+            String a = open(teamLead);
+            for (String text : List.of("Talked about the week ahead.", "Went to the housing office together.",
+                    "Planned the first recovery group.")) {
+                assertThat(psw.post("/api/journals/" + a + "/notes", JournalApi.note(text)).status()).isEqualTo(201);
+            }
+            assertThat(signIn.as(app.client(), "clara", "CLINICIAN").get("/api/journals/" + a + "/timeline")
+                    .status()).isEqualTo(200);
+            String b = open(teamLead);
+            for (String text : List.of("First meeting at the ward.", "Second meeting, outside.")) {
+                assertThat(psw.post("/api/journals/" + b + "/notes", JournalApi.note(text)).status()).isEqualTo(201);
+            }
             return new Seed(dataDir, witnessFile, a, b);
         }
         // closing the application seals the rest and signs a last checkpoint into the witness file
+    }
+
+    private static String open(ApiClient teamLead) {
+        ApiResponse opened = teamLead.post("/api/journals", Map.of("patientRef", "TAMPER-" + UUID.randomUUID(),
+                "displayName", "Test Patient", "teamId", "north"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.body().get("journalId").asText();
     }
 
     @Test
