@@ -1,7 +1,7 @@
 package org.peerjournal.app.integrity;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.peerjournal.shared.audit.JournalContentReadEvent;
+import org.peerjournal.shared.actor.ActorMetaData;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,14 +19,16 @@ import java.util.TreeMap;
  * the rows back as stored (whatever engine stored them) and chains each onto the head of its chain, which it locks
  * for the rest of the transaction so two transactions never chain onto the same head.
  *
- * <p>A journal's events form the chain named by the journal id, in aggregate sequence order. Reads of a journal
- * (access-log events, which belong to no aggregate) form a second chain per journal, {@code <journalId>/reads},
- * so a deleted read is caught per journal without reads ever waiting on the journal's own writes. Any other event
- * outside an aggregate is chained per payload type ({@code type/<payloadType>}).
+ * <p>A journal's events form the chain named by the journal id, in aggregate sequence order. Events outside any
+ * aggregate (the access log: one event per answer, naming every journal it showed) form one chain per actor,
+ * {@code actor/<userId>}: a user's reads follow each other anyway, so reads never wait on a journal's writes nor on
+ * other users' reads, and a deleted read breaks its reader's chain. One without an actor is chained per payload
+ * type ({@code type/<payloadType>}). Every event, whichever chain holds it, is also a leaf of the global tree.
  */
 public final class EventChainer {
 
-    public static final String READS_CHAIN_SUFFIX = "/reads";
+    public static final String ACTOR_CHAIN = "actor/";
+    public static final String TYPE_CHAIN = "type/";
 
     private EventChainer() {
     }
@@ -35,10 +37,8 @@ public final class EventChainer {
         if (stored.fromAggregate()) {
             return stored.aggregateIdentifier();
         }
-        if (event.getPayload() instanceof JournalContentReadEvent read) {
-            return read.journalId() + READS_CHAIN_SUFFIX;
-        }
-        return "type/" + stored.payloadType();
+        return ActorMetaData.from(event.getMetaData()).map(actor -> ACTOR_CHAIN + actor.userId())
+                .orElse(TYPE_CHAIN + stored.payloadType());
     }
 
     public static void chain(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {

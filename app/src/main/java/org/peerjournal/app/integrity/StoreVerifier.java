@@ -317,13 +317,17 @@ public final class StoreVerifier {
         }
 
         static String journalOf(String chainId) {
-            return chainId.endsWith(EventChainer.READS_CHAIN_SUFFIX)
-                    ? "journal " + chainId.substring(0, chainId.length() - EventChainer.READS_CHAIN_SUFFIX.length())
-                    : chainId.startsWith("type/") ? "events of " + chainId.substring(5) : "journal " + chainId;
+            if (chainId.startsWith(EventChainer.ACTOR_CHAIN)) {
+                return "actor " + chainId.substring(EventChainer.ACTOR_CHAIN.length());
+            }
+            return chainId.startsWith(EventChainer.TYPE_CHAIN)
+                    ? "events of type " + chainId.substring(EventChainer.TYPE_CHAIN.length())
+                    : "journal " + chainId;
         }
 
         static String kindOf(String chainId) {
-            return chainId.endsWith(EventChainer.READS_CHAIN_SUFFIX) ? "read" : "sequence";
+            return chainId.startsWith(EventChainer.ACTOR_CHAIN) || chainId.startsWith(EventChainer.TYPE_CHAIN)
+                    ? "entry" : "sequence";
         }
     }
 }

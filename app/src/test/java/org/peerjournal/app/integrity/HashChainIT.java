@@ -45,13 +45,20 @@ class HashChainIT extends ApiIntegrationTest {
     }
 
     @Test
-    void readsOfAJournalFormTheJournalsReadChain() {
+    void eventsOutsideAJournalFormTheirActorsChain() {
         String journalId = journals.openNorthJournal();
+        long before = chainLength("actor/clara");
         journals.timeline("clara", journalId, "");
-        journals.timeline("david", journalId, "");
+        journals.timeline("clara", journalId, "");
 
-        assertThat(jdbc.queryForList("select chain_seq from event_chain where chain_id = ? order by chain_seq",
-                Long.class, journalId + "/reads")).containsExactly(0L, 1L);
+        assertThat(chainLength("actor/clara")).isEqualTo(before + 2);
+        assertThat(jdbc.queryForList("select e.payload_type from event_chain c join domain_event_entry e"
+                + " on e.global_index = c.global_index where c.chain_id = 'actor/clara' order by c.chain_seq desc"
+                + " limit 2", String.class)).allSatisfy(type -> assertThat(type).endsWith("JournalsShownEvent"));
+    }
+
+    private long chainLength(String chainId) {
+        return jdbc.queryForObject("select count(*) from event_chain where chain_id = ?", Long.class, chainId);
     }
 
     @Test
