@@ -24,10 +24,8 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        // No fallback to another claim: a user id from a claim nobody configured could name someone else.
         String userId = jwt.getClaimAsString(properties.userIdClaim());
-        if (userId == null || userId.isBlank()) {
-            userId = jwt.getSubject();
-        }
         Role role = role(jwt.getClaimAsString(properties.roleClaim()));
         String team = jwt.getClaimAsString(properties.teamClaim());
         if (userId == null || userId.isBlank() || (role.isTeamMember() && (team == null || team.isBlank()))) {
