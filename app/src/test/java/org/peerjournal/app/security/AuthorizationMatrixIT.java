@@ -161,7 +161,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         // The directory projects in order: once a later journal shows, a stored south journal would show too.
         String sentinel = journals.openNorthJournal();
         awaitJournalList("david", list -> containsJournal(list, sentinel));
-        assertThat(as("bo").get("/api/journals").body().findValuesAsText("patientRef")).doesNotContain(patientRef);
+        assertThat(as("bo").getAllPages("/api/journals").body().findValuesAsText("patientRef")).doesNotContain(patientRef);
     }
 
     @Test
@@ -175,8 +175,8 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
 
         String journalId = journals.openNorthJournal();
         ApiResponse north = awaitJournalList("anna", list -> containsJournal(list, journalId));
-        assertThat(as("anna").get("/api/journals?teamId=north").body()).isEqualTo(north.body());
-        assertThat(as("bo").get("/api/journals").body().findValuesAsText("journalId")).doesNotContain(journalId);
+        assertThat(as("anna").getAllPages("/api/journals?teamId=north").body()).isEqualTo(north.body());
+        assertThat(as("bo").getAllPages("/api/journals").body().findValuesAsText("journalId")).doesNotContain(journalId);
     }
 
     private Fixture fixture() {
@@ -284,7 +284,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
     }
 
     private ApiResponse awaitJournalList(String user, Predicate<JsonNode> condition) {
-        return await().atMost(PROJECTION_WAIT).until(() -> as(user).get("/api/journals"),
+        return await().atMost(PROJECTION_WAIT).until(() -> as(user).getAllPages("/api/journals"),
                 r -> r.status() == 200 && condition.test(r.body()));
     }
 

@@ -343,7 +343,7 @@ class TeamOverviewDataSetIT {
     }
 
     private static boolean isOverdue(String escalationId) {
-        ApiResponse queue = as("clara").get("/api/escalations?teamId=north");
+        ApiResponse queue = as("clara").getAllPages("/api/escalations?teamId=north");
         return queue.status() == 200 && queue.body().findValuesAsText("escalationId").contains(escalationId)
                 && elementWith(queue.body(), "escalationId", escalationId).get("overdue").asBoolean();
     }

@@ -2,15 +2,22 @@ package org.peerjournal.query.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
+import org.peerjournal.shared.escalation.EscalationViewPage;
+import org.peerjournal.shared.escalation.FindEscalationQueuePageQuery;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
+import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.shared.paging.PageRequest;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,11 +58,15 @@ class EscalationQueryController implements SmartLifecycle {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team)")
-    List<EscalationView> queue(@RequestParam(required = false) String teamId,
-            @RequestParam(required = false) EscalationStatus status) {
-        return queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
-                ResponseTypes.multipleInstancesOf(EscalationView.class)).join();
+    @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team); paged,"
+            + " a Link header with rel=\"next\" when more follow")
+    ResponseEntity<List<EscalationView>> queue(@RequestParam(required = false) String teamId,
+            @RequestParam(required = false) EscalationStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
+        PageRequest request = new PageRequest(page, size);
+        return PagedAnswer.answer(queryGateway.query(new FindEscalationQueuePageQuery(teamOf(teamId), status, request),
+                ResponseTypes.instanceOf(EscalationViewPage.class)).join(), request);
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
