@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * reports their processor as not supporting a reset.
  */
 @Component
-class Projections {
+public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -30,7 +30,7 @@ class Projections {
         this.eventStore = eventStore;
     }
 
-    List<ProjectionStatus> statuses() {
+    public List<ProjectionStatus> statuses() {
         long head = head();
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
