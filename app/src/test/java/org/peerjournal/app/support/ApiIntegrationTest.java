@@ -42,6 +42,9 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
         // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
         registry.add("peerjournal.notifications.poll-interval-ms", () -> "100");
+        // The tests share users and write fast, some with wrong passwords on purpose; RateLimitIT tests the limits.
+        registry.add("peerjournal.rate-limits.writes-per-minute", () -> "1000000");
+        registry.add("peerjournal.rate-limits.failed-logins", () -> "1000000");
     }
 
     @BeforeEach
