@@ -105,7 +105,8 @@ class JwtAuthenticationIT {
                 Arguments.of("no issuer", tokens.token("lena", "TEAM_LEAD", "east", claims -> claims.issuer(null))),
                 Arguments.of("expired", tokens.expiredToken("lena", "TEAM_LEAD", "east")),
                 Arguments.of("expired 45 s ago, beyond the 30 s clock skew", tokens.token("lena", "TEAM_LEAD", "east",
-                        claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(45))))),
+                        claims -> claims.issueTime(anHourAgo)
+                                .expirationTime(Date.from(Instant.now().minusSeconds(45))))),
                 Arguments.of("not valid before an hour from now", tokens.token("lena", "TEAM_LEAD", "east",
                         claims -> claims.notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1)))))),
                 Arguments.of("no exp", tokens.token("lena", "TEAM_LEAD", "east",
@@ -119,21 +120,20 @@ class JwtAuthenticationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
     void aTokenNotMeantForThisServiceOrNoLongerValidIsRefused(String why, String token) {
-        ApiResponse response = bearer(token).get("/api/journals?teamId=east");
+        ApiResponse response = bearer(token).getAllPages("/api/journals?teamId=east");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.contentType()).contains("application/problem+json");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer"));
     }
 
     @Test
     void aTokenWithinTheClockSkewAndNamingUsAmongOtherAudiencesIsAccepted() {
         String token = tokens.token("lena", "TEAM_LEAD", "east", claims -> claims
                 .audience(List.of("billing", TestTokens.AUDIENCE))
+                .issueTime(Date.from(Instant.now().minusSeconds(60)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(10))));
 
-        assertThat(bearer(token).get("/api/journals?teamId=east").status()).isEqualTo(200);
+        assertThat(bearer(token).getAllPages("/api/journals?teamId=east").status()).isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.peerjournal.app.support;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +20,8 @@ import java.time.Duration;
  * and notifications go to a local webhook receiver, retried quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot turns metrics export off in tests; the service's own /actuator/prometheus is under test here.
+@AutoConfigureObservability(tracing = false)
 public abstract class ApiIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();

@@ -73,7 +73,8 @@ public final class TestTokens {
 
     public String expiredToken(String userId, String role, String team) {
         return token(userId, role, team,
-                claims -> claims.expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
+                claims -> claims.issueTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
+                        .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
     }
 
     /** A well-formed token signed with a key the application does not trust. */

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -49,12 +52,14 @@ class EscalationQueryController implements SmartLifecycle {
 
     private final QueryGateway queryGateway;
     private final CurrentActor currentActor;
+    private final AccessLog accessLog;
     private final Set<SseEmitter> openStreams = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
+    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor, AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.currentActor = currentActor;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,21 +69,28 @@ class EscalationQueryController implements SmartLifecycle {
             @RequestParam(required = false) EscalationStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
+        Actor actor = currentActor.get();
         PageRequest request = new PageRequest(page, size);
-        return PagedAnswer.answer(queryGateway.query(new FindEscalationQueuePageQuery(teamOf(teamId), status, request),
-                ResponseTypes.instanceOf(EscalationViewPage.class)).join(), request);
+        EscalationViewPage queue = queryGateway.query(new FindEscalationQueuePageQuery(teamOf(teamId), status,
+                request), ResponseTypes.instanceOf(EscalationViewPage.class)).join();
+        accessLog.escalationQueue(actor, queue.items());
+        return PagedAnswer.answer(queue, request);
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live stream (server-sent events) of the team's escalations as they change")
     SseEmitter stream(@RequestParam(required = false) String teamId) {
+        Actor holder = currentActor.get();
         String team = teamOf(teamId);
         SubscriptionQueryResult<List<EscalationView>, EscalationView> subscription = queryGateway.subscriptionQuery(
                 new FindEscalationsQuery(team, null), ResponseTypes.multipleInstancesOf(EscalationView.class),
                 ResponseTypes.instanceOf(EscalationView.class));
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         Flux<SseEmitter.SseEventBuilder> events = Flux.merge(
-                subscription.updates().map(view -> SseEmitter.event().name("escalation")
+                // Off the projection's thread (its unit of work has committed: no events may be stored on it), each
+                // change is logged as shown to the stream's holder before it is sent; if it cannot be, the stream ends.
+                subscription.updates().publishOn(Schedulers.boundedElastic())
+                        .map(view -> accessLog.escalationStreamed(holder, view)).map(view -> SseEmitter.event().name("escalation")
                         .id(view.escalationId() + ":" + view.change()).data(view, MediaType.APPLICATION_JSON)),
                 Flux.interval(HEARTBEAT).map(tick -> SseEmitter.event().comment("heartbeat")));
         Disposable forwarding = events.subscribe(event -> send(emitter, event), emitter::completeWithError);

@@ -53,10 +53,13 @@ class JournalQueryController {
     ResponseEntity<List<JournalSummary>> journals(@RequestParam(required = false) String teamId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
-        String team = TeamMembership.requireMember(currentActor.get(), teamId, "journals");
+        Actor actor = currentActor.get();
+        String team = TeamMembership.requireMember(actor, teamId, "journals");
         PageRequest request = new PageRequest(page, size);
-        return PagedAnswer.answer(queryGateway.query(new FindJournalsQuery(team, request),
-                ResponseTypes.instanceOf(JournalSummaryPage.class)).join(), request);
+        JournalSummaryPage journals = queryGateway.query(new FindJournalsQuery(team, request),
+                ResponseTypes.instanceOf(JournalSummaryPage.class)).join();
+        accessLog.journalList(actor, journals.items());
+        return PagedAnswer.answer(journals, request);
     }
 
     @GetMapping("/{journalId}/timeline")
@@ -75,7 +78,6 @@ class JournalQueryController {
         JournalTimeline timeline = queryGateway.query(query, ResponseTypes.optionalInstanceOf(JournalTimeline.class))
                 .join()
                 .orElseThrow(() -> new JournalNotFoundException(journalId));
-        accessLog.record(actor, journalId, timeline.teamId(), "timeline");
-        return timeline;
+        return accessLog.timeline(actor, timeline);
     }
 }

@@ -11,6 +11,7 @@ import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.AccessLogPage;
+import org.peerjournal.shared.audit.FindAccessesQuery;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.springframework.data.domain.Pageable;
@@ -55,5 +56,10 @@ class AccessLogProjection {
         }
         return Pages.read(query.page(), page -> log.readsOf(query.journalId(), query.from(), query.to(), page)
                 .map(AccessLogRecord::toEntry), AccessLogPage::new);
+    }
+
+    @QueryHandler
+    List<AccessLogEntry> handle(FindAccessesQuery query) {
+        return log.readsBetween(query.from(), query.to()).stream().map(AccessLogRecord::toEntry).toList();
     }
 }

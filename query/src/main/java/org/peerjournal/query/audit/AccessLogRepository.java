@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 interface AccessLogRepository extends JpaRepository<AccessLogRecord, String> {
@@ -14,4 +15,7 @@ interface AccessLogRepository extends JpaRepository<AccessLogRecord, String> {
             + " and (cast(:from as timestamp) is null or r.readAt >= :from)"
             + " and (cast(:to as timestamp) is null or r.readAt < :to) order by r.readAt, r.eventId")
     Slice<AccessLogRecord> readsOf(UUID journalId, Instant from, Instant to, Pageable page);
+
+    @Query("select r from AccessLogRecord r where r.readAt >= :from and r.readAt < :to order by r.readAt, r.eventId")
+    List<AccessLogRecord> readsBetween(Instant from, Instant to);
 }

@@ -17,7 +17,6 @@ import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.AccessLogPage;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.journal.JournalLimits;
-import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.peerjournal.shared.paging.PageRequest;
 import org.springframework.http.MediaType;
@@ -63,7 +62,7 @@ class AuditQueryController {
     @Operation(summary = "The timeline exactly as recorded at asOf (default: now), rebuilt from the events")
     JournalTimeline timelineAsOf(@PathVariable UUID journalId, @RequestParam(required = false) Instant asOf) {
         List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
-        logRead(journalId, events, "audit-timeline");
+        logRead(journalId, events, AccessAction.AUDIT_TIMELINE);
         return AsOfTimelineBuilder.build(events, asOf == null ? Instant.now() : asOf);
     }
 
@@ -71,8 +70,7 @@ class AuditQueryController {
     @Operation(summary = "Every stored event of the journal in order, with actor and payload; paged")
     EventHistoryPage events(@PathVariable UUID journalId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
-        JournalOpenedEvent opening = history.openingOf(journalId);
-        accessLog.record(currentActor.get(), journalId, opening.teamId(), "audit-events");
+        logRead(journalId, history.openingOf(journalId).teamId(), AccessAction.AUDIT_EVENTS);
         List<StoredEvent> shown = history.pageOf(journalId, new PageRequest(page, size)).stream()
                 .map(this::toStoredEvent).toList();
         return new EventHistoryPage(journalId, shown, page, size, history.countOf(journalId));
@@ -86,7 +84,7 @@ class AuditQueryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         TimeWindow.requireOrdered(from, to);
-        accessLog.record(currentActor.get(), journalId, history.openingOf(journalId).teamId(), "audit-access-log");
+        logRead(journalId, history.openingOf(journalId).teamId(), AccessAction.AUDIT_ACCESS_LOG);
         PageRequest request = new PageRequest(page, size);
         return PagedAnswer.answer(queryGateway.query(new FindAccessLogQuery(journalId, from, to, request),
                 ResponseTypes.instanceOf(AccessLogPage.class)).join(), request);
@@ -98,7 +96,7 @@ class AuditQueryController {
             @RequestParam(required = false) Instant to) {
         TimeWindow.requireOrdered(from, to);
         List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
-        logRead(journalId, events, "audit-incident-report");
+        logRead(journalId, events, AccessAction.AUDIT_INCIDENT_REPORT);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return IncidentReportBuilder.build(events, reads(journalId, from, to), from, to, now,
                 currentActor.get().userId());
@@ -118,8 +116,12 @@ class AuditQueryController {
         return IncidentReportRenderer.html(incidentReport(journalId, from, to));
     }
 
-    private void logRead(UUID journalId, List<? extends DomainEventMessage<?>> events, String action) {
-        accessLog.record(currentActor.get(), journalId, JournalHistory.opening(events).teamId(), action);
+    private void logRead(UUID journalId, List<? extends DomainEventMessage<?>> events, AccessAction action) {
+        logRead(journalId, JournalHistory.opening(events).teamId(), action);
+    }
+
+    private void logRead(UUID journalId, String teamId, AccessAction action) {
+        accessLog.record(currentActor.get(), action, List.of(new AccessLog.ShownJournal(journalId, teamId)));
     }
 
     private List<AccessLogEntry> reads(UUID journalId, Instant from, Instant to) {

@@ -17,7 +17,9 @@ import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
+import org.peerjournal.shared.journal.query.FindJournalsByPatientRefQuery;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
+import org.peerjournal.shared.journal.query.JournalSummary;
 import org.peerjournal.shared.journal.query.JournalSummaryPage;
 import org.peerjournal.shared.team.ContactReport;
 import org.peerjournal.shared.team.FindContactReportQuery;
@@ -131,6 +133,12 @@ class JournalDirectoryProjection {
         return Pages.read(query.page(),
                 page -> journals.findByTeamIdOrderByDisplayNameAscJournalIdAsc(query.teamId(), page)
                         .map(JournalDirectoryEntry::toSummary), JournalSummaryPage::new);
+    }
+
+    @QueryHandler
+    List<JournalSummary> handle(FindJournalsByPatientRefQuery query) {
+        return journals.findByPatientRefOrderByOpenedAtAsc(query.patientRef()).stream()
+                .map(JournalDirectoryEntry::toSummary).toList();
     }
 
     @QueryHandler

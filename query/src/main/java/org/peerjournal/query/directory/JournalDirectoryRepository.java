@@ -4,10 +4,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.List;
 import java.util.UUID;
 
 interface JournalDirectoryRepository extends JpaRepository<JournalDirectoryEntry, UUID> {
 
     /** By display name; the id orders namesakes, so pages neither repeat nor skip a journal. */
     Slice<JournalDirectoryEntry> findByTeamIdOrderByDisplayNameAscJournalIdAsc(String teamId, Pageable page);
+
+    List<JournalDirectoryEntry> findByPatientRefOrderByOpenedAtAsc(String patientRef);
 }
