@@ -42,6 +42,8 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
         // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
         registry.add("peerjournal.notifications.poll-interval-ms", () -> "100");
+        // Tests open and drop many streams; a heartbeat every second notices the dropped ones and frees their slots.
+        registry.add("peerjournal.streams.heartbeat", () -> "PT1S");
     }
 
     @BeforeEach
