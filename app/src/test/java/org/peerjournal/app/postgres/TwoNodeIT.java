@@ -106,7 +106,7 @@ class TwoNodeIT {
 
     private StandaloneApp start(String nodeId, String[] database) {
         String[] settings = Stream.of(database, tokens.settings(), new String[] {
-                "peerjournal.cluster.node-id=" + nodeId, "peerjournal.cluster.balance-interval-ms=1000",
+                "peerjournal.cluster.node-id=" + nodeId, "peerjournal.cluster.balance-interval=PT1S",
                 "peerjournal.escalations.acknowledge-within.immediate=PT6S",
                 "axon.eventhandling.processors.timeline.token-claim-interval=1000",
                 "axon.eventhandling.processors.journal-directory.token-claim-interval=1000",

@@ -38,6 +38,7 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.data-dir", DATA_DIR::toString);
         registry.add("peerjournal.escalations.acknowledge-within.immediate", IMMEDIATE_DEADLINE::toString);
         registry.add("peerjournal.notifications.webhook-url", WEBHOOK::url);
+        registry.add("peerjournal.notifications.signing-secret", () -> WebhookReceiver.SECRET);
         registry.add("peerjournal.notifications.initial-backoff", () -> "PT0.2S");
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
         // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
