@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,10 @@ import java.util.concurrent.TimeUnit;
  * for new events ({@code peerjournal.cluster.event-poll-interval}; Axon's fixed default is one second). Events
  * appended on this node wake the processors at once; events appended on another node are found only by this
  * poll, so it bounds how late a node projects, notifies and streams the other nodes' events. Axon builds the
- * storage engine only when no event store is declared, so both are declared here.
+ * storage engine (and maps its JPA entities) only when no event store is declared, so both are done here.
  */
 @org.springframework.context.annotation.Configuration
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStoreConfiguration {
 
     @Bean

@@ -60,7 +60,7 @@ class TwoNodeIT {
     private static final int MAX_STREAMS_PER_NODE = 3;
 
     @TempDir
-    Path workDir;
+    static Path workDir;
 
     private final List<StandaloneApp> nodes = new ArrayList<>();
     private final WebhookReceiver webhook = WebhookReceiver.start();
@@ -230,9 +230,8 @@ class TwoNodeIT {
         assertThat(notes).as("notes written while reconciling").isPositive();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.path("consistent").asBoolean())
                 .as(answer.toString()).isTrue());
-        assertThat(answers).as("some answers saw events not processed yet, and still no difference")
-                .anySatisfy(answer -> assertThat(answer.findValues("processed").stream().mapToLong(JsonNode::asLong)
-                        .sum()).isLessThan(answer.findValues("stored").stream().mapToLong(JsonNode::asLong).sum()));
+        assertThat(answers).as("some answers saw notes not processed yet, and still no difference")
+                .anySatisfy(answer -> assertThat(behind(answer)).isTrue());
     }
 
     @Test
@@ -336,6 +335,20 @@ class TwoNodeIT {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("detail").asText()).contains(limit);
+    }
+
+    /** Whether a projection had not processed every note stored when the reconciliation counted. */
+    private static boolean behind(JsonNode reconciliation) {
+        for (JsonNode check : reconciliation.path("eventTypes")) {
+            if (check.path("eventType").asText().equals("ContactNoteRecordedEvent")) {
+                for (JsonNode count : check.path("projections")) {
+                    if (count.path("processed").asLong() < check.path("stored").asLong()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static StreamingEventProcessor processor(StandaloneApp node, String name) {

@@ -18,7 +18,8 @@ import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,18 +64,18 @@ class EscalationQueryController {
         Actor actor = currentActor.get();
         String team = teamOf(teamId);
         SseEmitter emitter = new SseEmitter(streamProperties.lifetime().toMillis());
-        LiveStream stream;
-        try {
-            stream = streams.open(actor.userId(), team, new SseSink(emitter),
-                    new StreamItem("subscribed", null, Map.of("teamId", team)));
-        } catch (TooManyStreamsException refused) {
-            throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, refused.getMessage()), refused);
-        }
+        LiveStream stream = streams.open(actor.userId(), team, new SseSink(emitter),
+                new StreamItem("subscribed", null, Map.of("teamId", team)));
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
         return emitter;
+    }
+
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException refused) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, refused.getMessage()));
     }
 
     private String teamOf(String teamId) {

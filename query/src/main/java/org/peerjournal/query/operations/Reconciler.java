@@ -111,14 +111,15 @@ class Reconciler {
      * merely behind is consistent; only a row lost or applied twice is not.
      */
     Reconciliation reconcile() {
+        Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
+        MEASURES.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
+                .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));
+        // Counted last, so it includes at least every event a projection said it processed.
         Map<String, Long> stored = new HashMap<>();
         jdbc.query("select payload_type, count(*) from domain_event_entry group by payload_type",
                 rs -> {
                     stored.put(rs.getString(1), rs.getLong(2));
                 });
-        Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
-        MEASURES.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
-                .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));
         List<Reconciliation.EventTypeCheck> checks = MEASURES.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.getSimpleName().compareTo(b.getSimpleName())))
                 .map(entry -> {
