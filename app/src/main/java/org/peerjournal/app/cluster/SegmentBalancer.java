@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shares each processor's segments among the nodes that run it (see ADR 0010). Axon's processors claim every free
+ * Shares each processor's segments among the nodes that run it (see ADR 0012). Axon's processors claim every free
  * segment they can, so the first node up would keep them all, and Axon's own cap ({@code maxClaimedSegments}) is
  * fixed: a node capped at its share could not take over a dead node's segments. Instead each node records, per
  * processor it runs, a heartbeat ({@code processor_member}); a node releases one segment only when another member

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.query.stream.LiveEscalationStreams;
 import org.peerjournal.query.stream.LiveStream;
 import org.peerjournal.query.stream.StreamItem;
@@ -38,13 +39,15 @@ class EscalationQueryController {
 
     private final QueryGateway queryGateway;
     private final CurrentActor currentActor;
+    private final AccessLog accessLog;
     private final LiveEscalationStreams streams;
     private final StreamProperties streamProperties;
 
-    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor, LiveEscalationStreams streams,
-            StreamProperties streamProperties) {
+    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor, AccessLog accessLog,
+            LiveEscalationStreams streams, StreamProperties streamProperties) {
         this.queryGateway = queryGateway;
         this.currentActor = currentActor;
+        this.accessLog = accessLog;
         this.streams = streams;
         this.streamProperties = streamProperties;
     }
@@ -53,18 +56,19 @@ class EscalationQueryController {
     @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team)")
     List<EscalationView> queue(@RequestParam(required = false) String teamId,
             @RequestParam(required = false) EscalationStatus status) {
-        return queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
-                ResponseTypes.multipleInstancesOf(EscalationView.class)).join();
+        Actor actor = currentActor.get();
+        return accessLog.escalationQueue(actor, queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
+                ResponseTypes.multipleInstancesOf(EscalationView.class)).join());
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live stream (server-sent events) of the team's escalations as they change;"
             + " 429 when the user or the node holds as many streams as allowed")
     SseEmitter stream(@RequestParam(required = false) String teamId) {
-        Actor actor = currentActor.get();
+        Actor holder = currentActor.get();
         String team = teamOf(teamId);
         SseEmitter emitter = new SseEmitter(streamProperties.lifetime().toMillis());
-        LiveStream stream = streams.open(actor.userId(), team, new SseSink(emitter),
+        LiveStream stream = streams.open(holder.userId(), team, new SseSink(emitter, holder, accessLog),
                 new StreamItem("subscribed", null, Map.of("teamId", team)));
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
@@ -82,14 +86,20 @@ class EscalationQueryController {
         return TeamMembership.requireMember(currentActor.get(), teamId, "escalations");
     }
 
-    /** Writes stream items as server-sent events. */
-    private record SseSink(SseEmitter emitter) implements StreamSink {
+    /**
+     * Writes stream items as server-sent events, on the stream's own sender thread (never the projection's). Each
+     * change is logged as shown to the stream's holder before it is sent; if it cannot be, the stream ends.
+     */
+    private record SseSink(SseEmitter emitter, Actor holder, AccessLog accessLog) implements StreamSink {
 
         @Override
         public void send(StreamItem item) throws IOException {
             if (item.isHeartbeat()) {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
                 return;
+            }
+            if (item.data() instanceof EscalationView change) {
+                accessLog.escalationStreamed(holder, change);
             }
             SseEmitter.SseEventBuilder event = SseEmitter.event().name(item.name());
             if (item.id() != null) {
