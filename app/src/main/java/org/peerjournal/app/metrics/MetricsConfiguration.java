@@ -7,10 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Hooks the command and event counters into Axon's own monitoring points (docs/operations.md lists every metric).
- * The integrity chain's sealer lag belongs with the chain (issue 11) and is to be added there, next to these.
- */
+/** Hooks the command and event counters into Axon's own monitoring points (docs/operations.md lists every metric). */
 @Configuration
 class MetricsConfiguration {
 

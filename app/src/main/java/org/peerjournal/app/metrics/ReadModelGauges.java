@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +32,7 @@ class ReadModelGauges {
     private final MultiGauge escalations;
     private final MultiGauge notifications;
     private final MultiGauge storedEvents;
+    private final MultiGauge integrity;
 
     ReadModelGauges(Projections projections, JdbcTemplate jdbc, MeterRegistry registry) {
         this.projections = projections;
@@ -45,6 +49,9 @@ class ReadModelGauges {
                 .description("Webhook notifications per delivery status").register(registry);
         storedEvents = MultiGauge.builder("peerjournal.event.store.events").baseUnit("events")
                 .description("Events in the event store (its highest global index plus one)").register(registry);
+        integrity = MultiGauge.builder("peerjournal.integrity")
+                .description("unsealed: chained events after the Merkle tree's last leaf; checkpoint-age-seconds:"
+                        + " since the newest signed checkpoint").register(registry);
     }
 
     @Scheduled(fixedDelayString = "${peerjournal.metrics.refresh-interval:PT15S}")
@@ -68,5 +75,15 @@ class ReadModelGauges {
                 (row, n) -> MultiGauge.Row.of(Tags.of("status", row.getString(1)), row.getLong(2))), true);
         Long highest = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         storedEvents.register(List.of(MultiGauge.Row.of(Tags.empty(), highest == null ? 0 : highest + 1)), true);
+        Long unsealed = jdbc.queryForObject("select count(*) from event_chain where global_index >"
+                + " coalesce((select max(global_index) from merkle_leaf), -1)", Long.class);
+        Timestamp newest = jdbc.queryForObject("select max(created_at) from checkpoint", Timestamp.class);
+        List<MultiGauge.Row<?>> chain = new ArrayList<>();
+        chain.add(MultiGauge.Row.of(Tags.of("measure", "unsealed"), unsealed == null ? 0 : unsealed));
+        if (newest != null) {
+            chain.add(MultiGauge.Row.of(Tags.of("measure", "checkpoint-age-seconds"),
+                    Duration.between(newest.toInstant(), Instant.now()).toSeconds()));
+        }
+        integrity.register(chain, true);
     }
 }

@@ -53,7 +53,9 @@ class MetricsIT extends ApiIntegrationTest {
         assertThat(scrape).contains(
                 "peerjournal_commands_seconds_count{application=\"peer-journal\",command=\"RecordContactNoteCommand\","
                         + "outcome=\"success\"}",
-                "peerjournal_events_stored_total{application=\"peer-journal\",type=\"JournalContentReadEvent\"}",
+                "peerjournal_events_stored_total{application=\"peer-journal\",type=\"JournalsShownEvent\"}",
+                "peerjournal_reads_logged_total{application=\"peer-journal\"}",
+                "peerjournal_integrity{application=\"peer-journal\",measure=\"unsealed\"}",
                 "peerjournal_projection_lag_events{application=\"peer-journal\",projection=\"timeline\"}",
                 "peerjournal_projection_state{application=\"peer-journal\",projection=\"timeline\",state=\"RUNNING\"}",
                 "peerjournal_escalations{",

@@ -41,6 +41,7 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.data-dir", DATA_DIR::toString);
         registry.add("peerjournal.escalations.acknowledge-within.immediate", IMMEDIATE_DEADLINE::toString);
         registry.add("peerjournal.notifications.webhook-url", WEBHOOK::url);
+        registry.add("peerjournal.notifications.signing-secret", () -> WebhookReceiver.SECRET);
         registry.add("peerjournal.notifications.initial-backoff", () -> "PT0.2S");
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
         // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
@@ -48,6 +49,8 @@ public abstract class ApiIntegrationTest {
         // The tests share users and write fast, some with wrong passwords on purpose; RateLimitIT tests the limits.
         registry.add("peerjournal.rate-limits.writes-per-minute", () -> "1000000");
         registry.add("peerjournal.rate-limits.failed-logins", () -> "1000000");
+        // Tests open and drop many streams; a heartbeat every second notices the dropped ones and frees their slots.
+        registry.add("peerjournal.streams.heartbeat", () -> "PT1S");
     }
 
     @BeforeEach

@@ -16,6 +16,7 @@ import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.AccessLogPage;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.peerjournal.shared.paging.PageRequest;
@@ -121,7 +122,7 @@ class AuditQueryController {
     }
 
     private void logRead(UUID journalId, String teamId, AccessAction action) {
-        accessLog.record(currentActor.get(), action, List.of(new AccessLog.ShownJournal(journalId, teamId)));
+        accessLog.record(currentActor.get(), action, List.of(new JournalsShownEvent.Shown(journalId, teamId)));
     }
 
     private List<AccessLogEntry> reads(UUID journalId, Instant from, Instant to) {
