@@ -7,6 +7,7 @@
     function liveQueue(queue) {
         var status = document.getElementById('live-status');
         var pending = false;
+        var latest = 0; // only the answer to the latest request is shown: answers may arrive out of order
 
         function busy() {
             var active = document.activeElement;
@@ -23,12 +24,14 @@
                 return;
             }
             pending = false;
+            var request = ++latest;
             fetch(queue.dataset.rows, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
                 .then(function (response) {
                     if (!response.ok) { throw new Error('queue ' + response.status); }
                     return response.text();
                 })
                 .then(function (html) {
+                    if (request !== latest) { return; }
                     var parsed = new DOMParser().parseFromString(html, 'text/html');
                     var rows = parsed.body.firstElementChild;
                     if (rows) {
@@ -43,10 +46,13 @@
             if (pending) { setTimeout(refresh, 0); }
         });
         var stream = new EventSource(queue.dataset.stream, { withCredentials: true });
-        stream.addEventListener('subscribed', function () { document.body.dataset.live = 'subscribed'; });
+        // Once subscribed (on load and after every reconnect), changes between the page's rendering and the
+        // subscription would be missed: show the queue as it is now, then follow the changes.
+        stream.addEventListener('subscribed', function () {
+            refresh();
+            document.body.dataset.live = 'subscribed';
+        });
         stream.addEventListener('escalation', refresh);
-        // After a reconnect, changes may have been missed: show the queue as it is now.
-        stream.addEventListener('open', function () { if (document.body.dataset.live) { refresh(); } });
     }
 
     document.addEventListener('DOMContentLoaded', function () {

@@ -3,7 +3,11 @@ package org.peerjournal.app.webapp;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.web.PageController;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +19,23 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class HomePages {
 
     private final CurrentActor currentActor;
+    private final String organisationSignIn;
+    private final boolean demoUsers;
 
-    HomePages(CurrentActor currentActor) {
+    /**
+     * The sign-in page offers the organisation's OpenID Connect provider when one is registered (production) and
+     * the login form when the demo users exist (embedded store).
+     */
+    HomePages(CurrentActor currentActor, ObjectProvider<ClientRegistrationRepository> oidcClients,
+            @Value("${peerjournal.security.jwt.enabled:false}") boolean tokensEnabled,
+            @Value("${peerjournal.security.demo-users.enabled:true}") boolean demoUsers) {
         this.currentActor = currentActor;
+        this.demoUsers = demoUsers;
+        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
+        this.organisationSignIn = tokensEnabled && clients instanceof Iterable<?> registrations
+                && registrations.iterator().hasNext()
+                ? "/oauth2/authorization/" + ((ClientRegistration) registrations.iterator().next()).getRegistrationId()
+                : null;
     }
 
     @GetMapping("/")
@@ -32,7 +50,9 @@ class HomePages {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("organisationSignIn", organisationSignIn);
+        model.addAttribute("demoUsers", demoUsers);
         return "login";
     }
 

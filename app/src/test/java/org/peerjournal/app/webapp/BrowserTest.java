@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the browser tests: the shared application (see {@link ApiIntegrationTest}) driven through Debian's
@@ -98,6 +99,17 @@ abstract class BrowserTest extends ApiIntegrationTest {
 
     protected void open(String path) {
         browser.get(baseUrl() + path);
+    }
+
+    /**
+     * Opens a page until it shows what the test waits for: projections are updated asynchronously, so a page read
+     * right after a write may not show it yet (as in the API).
+     */
+    protected void openUntilShown(String path, By what) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            open(path);
+            return !browser.findElements(what).isEmpty();
+        });
     }
 
     protected static WebDriverWait waitFor() {
