@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Sign-in, the start page of each role, and the refusal page. */
@@ -56,7 +57,8 @@ class HomePages {
         return "login";
     }
 
-    @GetMapping("/app/forbidden")
+    /** Where a refused request is forwarded, whatever its method (a form sent without its CSRF token is a POST). */
+    @RequestMapping("/app/forbidden")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Model model) {
         model.addAttribute("status", HttpStatus.FORBIDDEN.value());

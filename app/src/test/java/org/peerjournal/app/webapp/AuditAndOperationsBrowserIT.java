@@ -7,10 +7,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +22,8 @@ class AuditAndOperationsBrowserIT extends BrowserTest {
 
     @Test
     void theAuditorOpensTheTimelineAsItWasBeforeACorrection() {
-        String journalId = journals.openNorthJournal();
+        String patientRef = "A-" + UUID.randomUUID();
+        String journalId = journals.openJournal("david", "north", patientRef);
         String noteId = journals.recordNote(journalId, "First version of the note.");
         // A whole second between the note and its correction: the as-of form is to the second.
         Instant beforeCorrection = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
@@ -54,6 +57,16 @@ class AuditAndOperationsBrowserIT extends BrowserTest {
         screenshot("audit-access-log");
         open("/app/audit/journals/" + journalId + "/events");
         assertThat(element("events").getText()).contains("ContactNoteCorrectedEvent", "Wrong day");
+
+        // The patient's access extract and the access review, where the auditor's own reads show.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        open("/app/audit/access-extract?patientRef=" + patientRef + "&from=" + today + "&to=" + today.plusDays(1));
+        assertThat(element("extract-journals").getText()).contains(journalId, "north");
+        assertThat(element("extract-accesses").getText()).contains("eva", "audit-timeline");
+        assertAccessible();
+        open("/app/audit/access-review?from=" + today + "&to=" + today.plusDays(1));
+        element("findings");
+        assertAccessible();
     }
 
     @Test
