@@ -1,5 +1,6 @@
 package org.peerjournal.app.webapp;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.web.PageController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** Sign-in, the start page of each role, and the refusal page. */
 @Controller
 @PageController
+@Hidden // pages, not part of the API's description
 class HomePages {
 
     private final CurrentActor currentActor;

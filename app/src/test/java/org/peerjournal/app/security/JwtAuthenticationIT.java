@@ -14,11 +14,9 @@ import org.springframework.core.env.Environment;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -126,7 +124,7 @@ class JwtAuthenticationIT {
         assertThat(start.headers().firstValue("Location").orElseThrow())
                 .startsWith("https://idp.example/authorize?")
                 .contains("response_type=code", "client_id=peer-journal", "scope=openid", "state=",
-                        "redirect_uri=" + URLEncoder.encode(base + "/login/oauth2/code/org", StandardCharsets.UTF_8));
+                        "redirect_uri=" + base + "/login/oauth2/code/org");
     }
 
     private static ApiClient bearer(String token) {

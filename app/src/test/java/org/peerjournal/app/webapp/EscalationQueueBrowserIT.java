@@ -25,8 +25,9 @@ class EscalationQueueBrowserIT extends BrowserTest {
 
         String escalationId = journals.raiseEscalation(journalId, "URGENT").body().get("escalationId").asText();
 
-        WebElement row = element("escalation-" + escalationId);
-        assertThat(row.getText()).contains("Urgent", "Suicide risk", "Open", "by anna");
+        awaitRowText(escalationId, "Urgent");
+        assertThat(element("escalation-" + escalationId).getText()).contains("Urgent", "Suicide risk", "Open",
+                "by anna");
         assertThat(pageWasNotReloaded()).as("the row arrived without a reload").isTrue();
 
         WebElement action = element("acknowledge-" + escalationId);
@@ -58,8 +59,9 @@ class EscalationQueueBrowserIT extends BrowserTest {
         String escalationId = journals.raiseEscalation(journalId, "IMMEDIATE").body().get("escalationId").asText();
         waitFor().until(ExpectedConditions.attributeContains(By.id("escalation-" + escalationId), "class",
                 "overdue"));
-        assertThat(element("escalation-" + escalationId).getText()).contains("OVERDUE");
-        assertThat(element("overdue-banner").getText()).contains("overdue");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("escalation-" + escalationId),
+                "OVERDUE"));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-banner"), "overdue"));
         assertThat(pageWasNotReloaded()).isTrue();
         assertAccessible();
         screenshot("escalation-queue");

@@ -129,6 +129,13 @@ class WebSignInIT extends ApiIntegrationTest {
         assertThat(raw.headers().allValues("Set-Cookie")).isEmpty();
     }
 
+    @Test
+    void thePagesAreNoPartOfTheApisDescription() {
+        JsonNode paths = anonymous.get("/v3/api-docs").body().path("paths");
+        assertThat(paths.fieldNames()).toIterable().isNotEmpty()
+                .allSatisfy(path -> assertThat(path).startsWith("/api/"));
+    }
+
     private static String basic(String user) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
                 .getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.peerjournal.command.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.peerjournal.shared.conflict.ConflictKind;
@@ -27,6 +28,7 @@ import java.util.UUID;
  */
 @Controller
 @PageController
+@Hidden // pages, not part of the API's description
 @RequestMapping("/app/journals")
 class JournalPageActions {
 

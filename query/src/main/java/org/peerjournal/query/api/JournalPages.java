@@ -1,5 +1,6 @@
 package org.peerjournal.query.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.EntryType;
@@ -25,6 +26,7 @@ import java.util.UUID;
  */
 @Controller
 @PageController
+@Hidden // pages, not part of the API's description
 class JournalPages {
 
     private final JournalQueryController journals;

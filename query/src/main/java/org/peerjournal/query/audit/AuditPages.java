@@ -1,5 +1,6 @@
 package org.peerjournal.query.audit;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.web.PageController;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import java.util.UUID;
  */
 @Controller
 @PageController
+@Hidden // pages, not part of the API's description
 class AuditPages {
 
     private final AuditQueryController audit;

@@ -1,5 +1,6 @@
 package org.peerjournal.query.operations;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.web.PageController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The administrator's page: projection status, replay, reconciliation, through the operations API's methods. */
 @Controller
 @PageController
+@Hidden // pages, not part of the API's description
 class AdminPages {
 
     private final ProjectionOperationsController operations;

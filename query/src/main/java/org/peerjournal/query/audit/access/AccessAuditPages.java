@@ -1,5 +1,6 @@
 package org.peerjournal.query.audit.access;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.web.PageController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import java.time.Instant;
  */
 @Controller
 @PageController
+@Hidden // pages, not part of the API's description
 class AccessAuditPages {
 
     private final AccessAuditController audit;
