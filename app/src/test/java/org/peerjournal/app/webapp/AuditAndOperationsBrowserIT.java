@@ -32,6 +32,7 @@ class AuditAndOperationsBrowserIT extends BrowserTest {
         journals.awaitTimelineEntries(journalId, "", 1);
 
         signIn("eva");
+        assertAccessible();
         element("journalId").sendKeys(journalId);
         element("audit-form").submit();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"),

@@ -5,10 +5,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +97,32 @@ class EscalationQueueBrowserIT extends BrowserTest {
                         + "fetch(document.getElementById('csv').href).then(r => r.text()).then(done);");
         assertThat(csv).startsWith("journalId,contactType,contacts,totalMinutes")
                 .contains(journalId + ",INDIVIDUAL_CONVERSATION,1,30");
+
+        // A journal opened through the form; a loyalty conflict discussed and resolved through the timeline's forms.
+        open("/app/journals");
+        String patientRef = "W-" + UUID.randomUUID();
+        element("patientRef").sendKeys(patientRef);
+        element("displayName").sendKeys("Kim L.");
+        element("displayName").submit();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "The journal was opened."));
+        String conflictId = journals.as("anna").post("/api/journals/" + journalId + "/loyalty-conflicts", Map.of(
+                "kind", "CONFIDENTIALITY", "description", "Her mother calls the ward.", "patientPerspective",
+                "Wants nothing shared.", "staffPerspective", "Worried about her safety.", "supervisionRequested",
+                false)).body().get("conflictId").asText();
+        openUntilShown("/app/journals/" + journalId, By.id("entry-" + conflictId));
+        browser.findElement(By.cssSelector("#entry-" + conflictId + " details.action summary")).click();
+        new Select(element("discuss-" + conflictId + "-forum")).selectByValue("TEAM_MEETING");
+        element("discuss-" + conflictId + "-summary").sendKeys("Agreed what may be shared.");
+        element("discuss-" + conflictId + "-summary").submit();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+                "The discussion was added."));
+        browser.findElements(By.cssSelector("#entry-" + conflictId + " details.action summary")).get(1).click();
+        element("resolveConflict-" + conflictId + "-resolution").sendKeys("Nothing shared without her consent.");
+        element("resolveConflict-" + conflictId + "-resolution").submit();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+                "The loyalty conflict was resolved."));
+        assertThat(element("entry-" + conflictId).getText()).contains("Agreed what may be shared.",
+                "Nothing shared without her consent.", "david");
 
         for (String page : List.of("/app/journals", "/app/escalations")) {
             open(page);

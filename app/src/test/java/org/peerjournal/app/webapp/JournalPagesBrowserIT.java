@@ -112,6 +112,7 @@ class JournalPagesBrowserIT extends BrowserTest {
         open("/app/journals/" + journalId);
         assertThat(element("error-title").getText()).isEqualTo("Not found");
         assertThat(pageText()).doesNotContain("Only team north reads this.");
+        assertAccessible();
     }
 
     @Test
