@@ -6,15 +6,21 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.peerjournal.query.notification.NotificationStates;
+import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.stream.EscalationChangeFeed;
 import org.peerjournal.shared.escalation.EscalationView;
+import org.peerjournal.shared.escalation.EscalationViewPage;
+import org.peerjournal.shared.escalation.FindEscalationQueuePageQuery;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationResolvedEvent;
+import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.shared.paging.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,9 +30,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The escalation queue of each team, and the live updates of the escalation stream: every change is emitted to
- * the subscription queries of the escalation's team once the projection's transaction commits (never during a
- * replay, which only rebuilds the table).
+ * The escalation queue of each team, and the live updates of the escalation streams: every change is published
+ * to the {@link EscalationChangeFeed}, which hands it to the streams of every node once the projection's
+ * transaction commits (never during a replay, which only rebuilds the table).
  */
 @Component
 @ProcessingGroup(EscalationQueueProjection.NAME)
@@ -35,14 +41,14 @@ class EscalationQueueProjection {
     static final String NAME = "escalation-queue";
 
     private final EscalationQueueRepository queue;
-    private final QueryUpdateEmitter updates;
+    private final EscalationChangeFeed changes;
     private final NotificationStates notificationStates;
     private final ProjectionTables tables;
 
-    EscalationQueueProjection(EscalationQueueRepository queue, QueryUpdateEmitter updates,
+    EscalationQueueProjection(EscalationQueueRepository queue, EscalationChangeFeed changes,
             NotificationStates notificationStates, ProjectionTables tables) {
         this.queue = queue;
-        this.updates = updates;
+        this.changes = changes;
         this.notificationStates = notificationStates;
         this.tables = tables;
     }
@@ -52,22 +58,22 @@ class EscalationQueueProjection {
         EscalationQueueEntry entry = queue.save(new EscalationQueueEntry(event.escalationId(), event.journalId(),
                 event.teamId(), event.category(), event.severity(), raisedAt, event.raisedBy(),
                 event.acknowledgeBy()));
-        announce(entry, event.teamId(), replay);
+        announce(entry, replay);
     }
 
     @EventHandler
     void on(SafetyEscalationOverdueEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        change(event.escalationId(), event.teamId(), replay, entry -> entry.overdue(at));
+        change(event.escalationId(), replay, entry -> entry.overdue(at));
     }
 
     @EventHandler
     void on(SafetyEscalationAcknowledgedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        change(event.escalationId(), event.teamId(), replay, entry -> entry.acknowledged(event.acknowledgedBy(), at));
+        change(event.escalationId(), replay, entry -> entry.acknowledged(event.acknowledgedBy(), at));
     }
 
     @EventHandler
     void on(SafetyEscalationResolvedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        change(event.escalationId(), event.teamId(), replay, entry -> entry.resolved(event.resolvedBy(), at));
+        change(event.escalationId(), replay, entry -> entry.resolved(event.resolvedBy(), at));
     }
 
     @ResetHandler
@@ -76,28 +82,35 @@ class EscalationQueueProjection {
     }
 
     @QueryHandler
-    List<EscalationView> handle(FindEscalationsQuery query) {
-        List<EscalationQueueEntry> entries = queue.queueOf(query.teamId(), query.status());
-        Map<UUID, String> states = notificationStates.of(entries.stream().map(EscalationQueueEntry::escalationId)
-                .toList());
-        return entries.stream()
-                .map(entry -> entry.toView(states.getOrDefault(entry.escalationId(), NotificationStates.NONE)))
-                .toList();
+    EscalationViewPage handle(FindEscalationQueuePageQuery query) {
+        return Pages.read(query.page(), page -> views(queue.queueOf(query.teamId(), query.status(), page)),
+                EscalationViewPage::new);
     }
 
-    private void change(UUID escalationId, String teamId, ReplayStatus replay,
-            Consumer<EscalationQueueEntry> change) {
+    /** A live stream's subscription; its initial answer (unused by the stream) is bounded to the first page. */
+    @QueryHandler
+    List<EscalationView> handle(FindEscalationsQuery query) {
+        return views(queue.queueOf(query.teamId(), query.status(),
+                Pages.of(new PageRequest(0, JournalLimits.MAX_PAGE_SIZE)))).getContent();
+    }
+
+    private Slice<EscalationView> views(Slice<EscalationQueueEntry> entries) {
+        Map<UUID, String> states = notificationStates.of(entries.stream().map(EscalationQueueEntry::escalationId)
+                .toList());
+        return entries.map(entry -> entry.toView(states.getOrDefault(entry.escalationId(), NotificationStates.NONE)));
+    }
+
+    private void change(UUID escalationId, ReplayStatus replay, Consumer<EscalationQueueEntry> change) {
         queue.findById(escalationId).ifPresent(entry -> {
             change.accept(entry);
-            announce(entry, teamId, replay);
+            announce(entry, replay);
         });
     }
 
-    private void announce(EscalationQueueEntry entry, String teamId, ReplayStatus replay) {
+    private void announce(EscalationQueueEntry entry, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
-        EscalationView view = entry.toView(NotificationStates.NONE);
-        updates.emit(FindEscalationsQuery.class, query -> query.teamId().equals(teamId), view);
+        changes.publish(entry.toView(NotificationStates.NONE));
     }
 }

@@ -14,16 +14,31 @@ import org.peerjournal.shared.journal.event.ContactNoteCorrectedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Counts stored events per type and what each projection holds for that type (one projected row per event). */
+/**
+ * Compares, per projection, the events it has processed with what it holds for them (one projected row, or one
+ * marked row, per event).
+ */
 @Component
 class Reconciler {
 
@@ -77,12 +92,32 @@ class Reconciler {
                     "access_log distinct shown_by_event", "select count(distinct shown_by_event) from access_log"))));
 
     private final JdbcTemplate jdbc;
+    private final ProcessedEvents processedEvents;
+    private final TransactionTemplate snapshot;
 
-    Reconciler(JdbcTemplate jdbc) {
+    Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc, PlatformTransactionManager transactions,
+            DataSource dataSource, @Qualifier("serializer") Serializer serializer) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.processedEvents = new ProcessedEvents(namedJdbc, serializer);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        // One snapshot of the whole database for the transaction: PostgreSQL's REPEATABLE READ gives it; H2's
+        // takes a snapshot per table at first read, its SERIALIZABLE one of every table.
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        this.snapshot.setIsolationLevel(product.toLowerCase().contains("postgres")
+                ? TransactionDefinition.ISOLATION_REPEATABLE_READ : TransactionDefinition.ISOLATION_SERIALIZABLE);
     }
 
+    /**
+     * Per projection, in one database snapshot: the events it has processed according to its tokens, against the
+     * rows it holds for them. Events stored but not yet processed make no difference, so a projection that is
+     * merely behind is consistent; only a row lost or applied twice is not.
+     */
     Reconciliation reconcile() {
+        Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
+        MEASURES.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
+                .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));
+        // Counted last, so it includes at least every event a projection said it processed.
         Map<String, Long> stored = new HashMap<>();
         jdbc.query("select payload_type, count(*) from domain_event_entry group by payload_type",
                 rs -> {
@@ -90,21 +125,32 @@ class Reconciler {
                 });
         List<Reconciliation.EventTypeCheck> checks = MEASURES.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.getSimpleName().compareTo(b.getSimpleName())))
-                .map(entry -> check(entry.getKey(), stored.getOrDefault(entry.getKey().getName(), 0L),
-                        entry.getValue()))
+                .map(entry -> {
+                    List<Reconciliation.ProjectionCount> ofType = entry.getValue().stream().map(counts::get).toList();
+                    return new Reconciliation.EventTypeCheck(entry.getKey().getSimpleName(),
+                            stored.getOrDefault(entry.getKey().getName(), 0L), ofType,
+                            ofType.stream().allMatch(Reconciliation.ProjectionCount::consistent));
+                })
                 .toList();
         boolean consistent = checks.stream().allMatch(Reconciliation.EventTypeCheck::consistent);
         return new Reconciliation(consistent, Instant.now().truncatedTo(ChronoUnit.MILLIS), checks);
     }
 
-    private Reconciliation.EventTypeCheck check(Class<?> eventType, long stored, List<Measure> measures) {
-        List<Reconciliation.ProjectionCount> counts = measures.stream().map(measure -> {
+    /** Inside one snapshot: each measure of the projection, against the events of its type processed. */
+    private Map<Measure, Reconciliation.ProjectionCount> count(String projection) {
+        Map<Measure, String> typeOf = new IdentityHashMap<>();
+        MEASURES.forEach((type, measures) -> measures.stream()
+                .filter(measure -> measure.projection().equals(projection))
+                .forEach(measure -> typeOf.put(measure, type.getName())));
+        Map<String, Long> processed = processedEvents.of(projection, Set.copyOf(typeOf.values()));
+        Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
+        typeOf.forEach((measure, type) -> {
+            long events = processed.getOrDefault(type, 0L);
             long projected = jdbc.queryForObject(measure.sql(), Long.class);
-            return new Reconciliation.ProjectionCount(measure.projection(), measure.describe(), projected,
-                    projected == stored);
-        }).toList();
-        return new Reconciliation.EventTypeCheck(eventType.getSimpleName(), stored, counts,
-                counts.stream().allMatch(Reconciliation.ProjectionCount::consistent));
+            counts.put(measure, new Reconciliation.ProjectionCount(projection, measure.describe(), events, projected,
+                    projected == events));
+        });
+        return counts;
     }
 
     /** What a projection holds for an event type, and the SQL that counts it: constants of this class, never input. */
