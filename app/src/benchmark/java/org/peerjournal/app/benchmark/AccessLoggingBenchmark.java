@@ -22,7 +22,9 @@ import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
 import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.journal.query.JournalSummaryPage;
 import org.peerjournal.shared.journal.query.JournalTimeline;
+import org.peerjournal.shared.paging.PageRequest;
 import org.peerjournal.shared.team.FindTeamOverviewQuery;
 import org.peerjournal.shared.team.TeamOverview;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,8 +132,8 @@ class AccessLoggingBenchmark {
         ApiClient claraOverHttp = app.client().as("clara");
         Random random = new Random(12);
         Supplier<UUID> someJournal = () -> journalIds.get(random.nextInt(journalIds.size()));
-        Supplier<List<JournalSummary>> list = () -> queries.query(new FindJournalsQuery("north"),
-                ResponseTypes.multipleInstancesOf(JournalSummary.class)).join();
+        Supplier<List<JournalSummary>> list = () -> queries.query(new FindJournalsQuery("north",
+                PageRequest.first()), ResponseTypes.instanceOf(JournalSummaryPage.class)).join().items();
         // withoutContactDays=1 names most journals (their last contact lies days back): the most an overview logs.
         Supplier<TeamOverview> overview = () -> queries.query(new FindTeamOverviewQuery("north", 1,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)), ResponseTypes.instanceOf(TeamOverview.class)).join();
