@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,11 +35,25 @@ public final class EventChainer {
     }
 
     public static String chainIdOf(EventMessage<?> event, StoredEvent stored) {
+        return chainIdOf(stored, ActorMetaData.from(event.getMetaData()).map(actor -> actor.userId()));
+    }
+
+    /** The chain of a stored event: its journal's, else its actor's, else its payload type's. */
+    public static String chainIdOf(StoredEvent stored, Optional<String> actorUserId) {
         if (stored.fromAggregate()) {
             return stored.aggregateIdentifier();
         }
-        return ActorMetaData.from(event.getMetaData()).map(actor -> ACTOR_CHAIN + actor.userId())
-                .orElse(TYPE_CHAIN + stored.payloadType());
+        return actorUserId.map(userId -> ACTOR_CHAIN + userId).orElse(TYPE_CHAIN + stored.payloadType());
+    }
+
+    /** Chains events stored before chaining existed (migration V12_4), in the order given, onto their chains. */
+    public static void chainStored(Connection connection, Map<String, List<StoredEvent>> byChain) throws SQLException {
+        try (PreparedStatement insert = insertStatement(connection)) {
+            for (Map.Entry<String, List<StoredEvent>> chain : new TreeMap<>(byChain).entrySet()) {
+                appendToChain(connection, insert, chain.getKey(), chain.getValue());
+            }
+            insert.executeBatch();
+        }
     }
 
     public static void chain(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
@@ -52,14 +67,17 @@ public final class EventChainer {
             }
             byChain.computeIfAbsent(chainIdOf(event, row), id -> new ArrayList<>()).add(row);
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into event_chain (global_index, chain_id,"
-                + " chain_seq, event_identifier, payload_hash, meta_data_hash, leaf_hash, chain_hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = insertStatement(connection)) {
             for (Map.Entry<String, List<StoredEvent>> chain : byChain.entrySet()) {
                 appendToChain(connection, insert, chain.getKey(), chain.getValue());
             }
             insert.executeBatch();
         }
+    }
+
+    private static PreparedStatement insertStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("insert into event_chain (global_index, chain_id, chain_seq,"
+                + " event_identifier, payload_hash, meta_data_hash, leaf_hash, chain_hash) values (?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     private static void appendToChain(Connection connection, PreparedStatement insert, String chainId,

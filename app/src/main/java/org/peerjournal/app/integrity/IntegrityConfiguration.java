@@ -17,6 +17,8 @@ import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 /**
  * The signing key, the sealer and where checkpoints go. Without a configured key, the embedded store gets one
  * generated on first start into its own file beside the data (docs/integrity.md says why production keeps it
@@ -62,6 +64,11 @@ class IntegrityConfiguration {
     @Bean
     CheckpointPublisher checkpointPublisher(IntegrityProperties properties) {
         return new CheckpointPublisher(properties.witnessFile(), properties.witnessUrl());
+    }
+
+    @Bean
+    StoreAudit storeAudit(DataSource dataSource, SigningKey key) {
+        return new StoreAudit(dataSource, key.verifier(), Clock.systemUTC());
     }
 
     @Bean

@@ -104,8 +104,9 @@ public class Sealer implements DisposableBean {
         }
     }
 
-    public synchronized long treeSize() {
-        return tree.size();
+    /** The key this sealer's checkpoints verify under. */
+    public NoteVerifier publicKey() {
+        return key.verifier();
     }
 
     /** After a rolled-back round the tree in memory is ahead of the stored one: the next round reads it anew. */

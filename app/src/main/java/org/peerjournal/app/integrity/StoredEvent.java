@@ -17,12 +17,12 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
         String aggregateType, String timeStamp, String payloadType, String payloadRevision, byte[] payloadHash,
         byte[] metaDataHash) {
 
-    static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type,"
+    public static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type,"
             + " time_stamp, payload_type, payload_revision, payload, meta_data";
     private static final byte[] ENCODING_VERSION = "peerjournal-leaf-v1".getBytes(StandardCharsets.US_ASCII);
 
     /** Reads the {@link #COLUMNS} of the current row, hashing the payload and metadata bytes. */
-    static StoredEvent read(ResultSet row) throws SQLException {
+    public static StoredEvent read(ResultSet row) throws SQLException {
         return new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
                 row.getString(6), row.getString(7), row.getString(8), Sha256.of(row.getBytes(9)),
                 Sha256.of(row.getBytes(10)));

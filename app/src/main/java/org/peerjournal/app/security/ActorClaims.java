@@ -17,14 +17,11 @@ final class ActorClaims {
     }
 
     /**
-     * @param claim   a claim's value by name, {@code null} when absent
-     * @param subject the token's subject, the user id when the configured user id claim is absent
+     * @param claim a claim's value by name, {@code null} when absent. The user id comes from the configured claim
+     *              only (by default {@code sub}): another claim standing in for a missing one could name someone else
      */
-    static Actor actor(JwtProperties properties, Function<String, String> claim, String subject) {
+    static Actor actor(JwtProperties properties, Function<String, String> claim) {
         String userId = claim.apply(properties.userIdClaim());
-        if (userId == null || userId.isBlank()) {
-            userId = subject;
-        }
         Role role = role(claim.apply(properties.roleClaim()));
         String team = claim.apply(properties.teamClaim());
         if (userId == null || userId.isBlank() || (role.isTeamMember() && (team == null || team.isBlank()))) {

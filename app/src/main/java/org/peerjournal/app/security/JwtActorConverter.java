@@ -22,7 +22,7 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Actor actor = ActorClaims.actor(properties, jwt::getClaimAsString, jwt.getSubject());
+        Actor actor = ActorClaims.actor(properties, jwt::getClaimAsString);
         return new ActorAuthentication(new JwtActor(actor), jwt,
                 List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
     }

@@ -32,7 +32,7 @@ class OidcActorUserService implements OAuth2UserService<OidcUserRequest, OidcUse
     }
 
     OidcActorUser actorOf(OidcUser user) {
-        Actor actor = ActorClaims.actor(claims, user::getClaimAsString, user.getSubject());
+        Actor actor = ActorClaims.actor(claims, user::getClaimAsString);
         return new OidcActorUser(actor, user);
     }
 

@@ -55,7 +55,8 @@ class SecurityConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems).realmName("peer-journal"));
         }
         if (jwt.enabled()) {
-            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(jwtDecoder.getObject());
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(
+                    new CheckedJwtDecoder(jwtDecoder.getObject(), jwt, Clock.systemUTC()));
             tokens.setJwtAuthenticationConverter(new JwtActorConverter(jwt));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
@@ -90,7 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/audit/access-review/findings/*/conclusion")
                         .hasRole(AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**", "/actuator/prometheus").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/replay").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .build();

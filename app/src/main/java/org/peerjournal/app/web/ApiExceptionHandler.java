@@ -1,8 +1,10 @@
 package org.peerjournal.app.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -39,6 +41,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,65 +60,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    /** The failures that are answered the same whether thrown directly or handed over wrapped. */
-    private final List<CauseHandler<?>> wrappedCauses = List.of(
+    /**
+     * The one table of failures of the client's making and how each is answered, whether thrown directly or handed
+     * over wrapped by Axon or the query gateway. A concurrent change is a normal outcome under load (the client
+     * retries), so it is logged at DEBUG only; anything not in the table is a 500 logged at ERROR.
+     */
+    private static final List<CauseHandler<?>> CAUSES = List.of(
             new CauseHandler<>(JournalNotFoundException.class, cause -> journalNotFound()),
             new CauseHandler<>(AggregateNotFoundException.class, cause -> journalNotFound()),
-            new CauseHandler<>(EntryNotFoundException.class, this::entryNotFound),
-            new CauseHandler<>(StateConflictException.class, this::conflict),
-            new CauseHandler<>(ConcurrencyException.class, cause -> concurrentChange()),
-            new CauseHandler<>(ActionNotPermittedException.class, this::notPermitted),
-            new CauseHandler<>(InvalidFieldException.class, this::invalidField));
+            new CauseHandler<>(EntryNotFoundException.class,
+                    cause -> Problems.of(HttpStatus.NOT_FOUND, cause.getMessage())),
+            new CauseHandler<>(StateConflictException.class,
+                    cause -> Problems.of(HttpStatus.CONFLICT, cause.getMessage())),
+            new CauseHandler<>(ConcurrencyException.class, ApiExceptionHandler::concurrentChange),
+            new CauseHandler<>(ActionNotPermittedException.class,
+                    cause -> Problems.of(HttpStatus.FORBIDDEN, cause.getMessage())),
+            new CauseHandler<>(AuthenticationCredentialsNotFoundException.class,
+                    cause -> Problems.of(HttpStatus.UNAUTHORIZED, "Valid credentials are required")),
+            new CauseHandler<>(InvalidFieldException.class,
+                    cause -> Problems.invalid(cause.field(), cause.getMessage())),
+            new CauseHandler<>(ConstraintViolationException.class, cause -> Problems.invalid(
+                    cause.getConstraintViolations().stream()
+                            .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                            .toList())));
 
-    @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class})
-    ResponseEntity<Object> journalNotFound() {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, "No such journal"));
-    }
-
-    @ExceptionHandler(EntryNotFoundException.class)
-    ResponseEntity<Object> entryNotFound(EntryNotFoundException e) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
-    }
-
-    @ExceptionHandler(StateConflictException.class)
-    ResponseEntity<Object> conflict(StateConflictException e) {
-        return problem(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrentChange() {
-        return problem(Problems.of(HttpStatus.CONFLICT, "The journal changed concurrently; retry the request"));
-    }
-
-    @ExceptionHandler(ActionNotPermittedException.class)
-    ResponseEntity<Object> notPermitted(ActionNotPermittedException e) {
-        return problem(Problems.of(HttpStatus.FORBIDDEN, e.getMessage()));
-    }
-
-    @ExceptionHandler(AuthenticationCredentialsNotFoundException.class)
-    ResponseEntity<Object> unauthenticated() {
-        return problem(Problems.of(HttpStatus.UNAUTHORIZED, "Valid credentials are required"));
-    }
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ResponseEntity<Object> invalidField(InvalidFieldException e) {
-        return problem(Problems.invalid(List.of(new FieldProblem(e.field(), e.getMessage()))));
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
-        return problem(Problems.invalid(e.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()),
-                        v.getMessage()))
-                .toList()));
-    }
-
-    /** Axon and the query gateway wrap handler failures; a cause in {@code wrappedCauses} is answered as itself. */
-    @ExceptionHandler({CommandExecutionException.class, CompletionException.class})
-    ResponseEntity<Object> wrapped(Exception e) {
-        Throwable cause = e.getCause();
-        return wrappedCauses.stream().filter(handler -> handler.handles(cause)).findFirst()
-                .map(handler -> handler.answer(cause))
+    /** Answers a failure from {@link #CAUSES}; Axon and the query gateway wrap handler failures in these two. */
+    @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class, EntryNotFoundException.class,
+            StateConflictException.class, ConcurrencyException.class, ActionNotPermittedException.class,
+            AuthenticationCredentialsNotFoundException.class, InvalidFieldException.class,
+            ConstraintViolationException.class, CommandExecutionException.class, CompletionException.class})
+    ResponseEntity<Object> answer(Exception e) {
+        Throwable cause = e instanceof CommandExecutionException || e instanceof CompletionException
+                ? e.getCause() : e;
+        return CAUSES.stream().filter(handler -> handler.handles(cause)).findFirst()
+                .map(handler -> problem(handler.answer(cause)))
                 .orElseGet(() -> unexpected(e));
     }
 
@@ -123,6 +101,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure while serving a request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed"));
+    }
+
+    private static ProblemDetail journalNotFound() {
+        return Problems.of(HttpStatus.NOT_FOUND, "No such journal");
+    }
+
+    private static ProblemDetail concurrentChange(ConcurrencyException e) {
+        log.debug("Write conflict answered 409: {}", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "The journal changed concurrently; retry the request");
     }
 
     @Override
@@ -151,12 +138,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, RequestBodyTooLargeException.class)) {
-            return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to 65536 bytes"));
+            return problem(Problems.bodyTooLarge());
+        }
+        if (e.getCause() instanceof StreamReadException syntax && syntax.getProcessor() != null
+                && syntax.getOriginalMessage().startsWith("Duplicate field")) {
+            return problem(Problems.invalid(currentName(syntax.getProcessor()), "appears more than once"));
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 && !causedBy(mapping, StreamReadException.class)) {
-            return problem(Problems.invalid(List.of(new FieldProblem(path(mapping),
-                    describe(mapping)))));
+            return problem(Problems.invalid(path(mapping), describe(mapping)));
+        }
+        if (e.getCause() instanceof MismatchedInputException trailing
+                && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body must be one JSON object and"
+                    + " nothing after it"));
         }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"));
     }
@@ -174,14 +169,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (type != null && type.getSimpleName().equals("Instant")) {
             message = "must be an ISO-8601 UTC instant such as 2026-11-20T14:00:00Z";
         }
-        return problem(Problems.invalid(List.of(new FieldProblem(field, message))));
+        return problem(Problems.invalid(field, message));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(Problems.invalid(List.of(new FieldProblem(e.getParameterName(),
-                "is required"))));
+        return problem(Problems.invalid(e.getParameterName(), "is required"));
     }
 
     /** Spring's own problems (415, 405, 404 for unknown paths...) keep their status but get our title. */
@@ -219,16 +213,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("."));
     }
 
+    private static String currentName(JsonParser parser) {
+        try {
+            return Objects.requireNonNullElse(parser.currentName(), "body");
+        } catch (IOException e) {
+            return "body";
+        }
+    }
+
     private static String describe(JsonMappingException e) {
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-            Class<?> type = format.getTargetType();
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
             if (type.isEnum()) {
                 return "must be one of " + allowedValues(type);
             }
             if (type.getSimpleName().equals("Instant")) {
                 return "must be an ISO-8601 UTC instant such as 2026-11-20T14:00:00Z";
             }
-            return "has an invalid value";
+            if (type == Integer.class || type == int.class) {
+                return "must be a whole number";
+            }
+            if (type == String.class) {
+                return "must be a string";
+            }
+            return "has an invalid value or type";
         }
         return "has an invalid value or type";
     }
@@ -257,14 +268,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
-    /** Answers a cause of one type with the handler that answers it when it is thrown directly. */
-    private record CauseHandler<T extends Throwable>(Class<T> type, Function<T, ResponseEntity<Object>> handler) {
+    /** How failures of one type are answered. */
+    private record CauseHandler<T extends Throwable>(Class<T> type, Function<T, ProblemDetail> handler) {
 
         boolean handles(Throwable cause) {
             return type.isInstance(cause);
         }
 
-        ResponseEntity<Object> answer(Throwable cause) {
+        ProblemDetail answer(Throwable cause) {
             return handler.apply(type.cast(cause));
         }
     }

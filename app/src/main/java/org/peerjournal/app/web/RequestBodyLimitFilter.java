@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,10 +34,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > JournalLimits.MAX_BODY_BYTES) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "Request bodies are limited to " + JournalLimits.MAX_BODY_BYTES + " bytes"));
+            Problems.write(response, objectMapper, Problems.bodyTooLarge());
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

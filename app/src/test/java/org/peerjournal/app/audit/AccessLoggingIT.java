@@ -34,7 +34,7 @@ class AccessLoggingIT extends ApiIntegrationTest {
         String first = journals.openNorthJournal();
         String second = journals.openNorthJournal();
 
-        await().atMost(PROJECTION_WAIT).until(() -> as("clara").get("/api/journals"),
+        await().atMost(PROJECTION_WAIT).until(() -> as("clara").getAllPages("/api/journals"),
                 list -> list.status() == 200 && list.body().findValuesAsText("journalId").contains(second)
                         && list.body().findValuesAsText("journalId").contains(first));
 
@@ -59,7 +59,7 @@ class AccessLoggingIT extends ApiIntegrationTest {
         String journalId = journals.openNorthJournal();
         String escalationId = journals.raiseEscalation(journalId, "ROUTINE").body().get("escalationId").asText();
 
-        await().atMost(PROJECTION_WAIT).until(() -> as("clara").get("/api/escalations"),
+        await().atMost(PROJECTION_WAIT).until(() -> as("clara").getAllPages("/api/escalations"),
                 queue -> queue.status() == 200 && queue.body().findValuesAsText("escalationId").contains(escalationId));
 
         assertLogged(journalId, "clara", "CLINICIAN", "north", "escalation-queue");

@@ -181,7 +181,7 @@ class EscalationAccessIT extends ApiIntegrationTest {
         String escalationId = probe.raise(journalId, "URGENT");
         probe.awaitSettled(journalId, Map.of(escalationId, "OPEN"));
 
-        ApiResponse response = probe.client(user).get("/api/escalations" + (teamId == null ? "" : "?teamId=" + teamId));
+        ApiResponse response = probe.client(user).getAllPages("/api/escalations" + (teamId == null ? "" : "?teamId=" + teamId));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
         if (expected != 200) {

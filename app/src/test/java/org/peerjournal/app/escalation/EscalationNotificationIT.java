@@ -276,7 +276,7 @@ class EscalationNotificationIT extends ApiIntegrationTest {
     }
 
     private JsonNode findQueueEntry(String escalationId) {
-        ApiResponse queue = as("clara").get("/api/escalations");
+        ApiResponse queue = as("clara").getAllPages("/api/escalations");
         assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
         for (JsonNode entry : queue.body()) {
             if (entry.get("escalationId").asText().equals(escalationId)) {

@@ -63,7 +63,7 @@ final class EscalationProbe {
 
     /** The journal's escalations in the team queue as {@code user} sees it, in queue order. */
     List<JsonNode> queue(String user, String journalId, String query) {
-        ApiResponse response = client(user).get("/api/escalations" + (query.isEmpty() ? "" : "?" + query));
+        ApiResponse response = client(user).getAllPages("/api/escalations" + (query.isEmpty() ? "" : "?" + query));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> ours = new ArrayList<>();
         response.body().forEach(entry -> {

@@ -138,7 +138,7 @@ class EscalationQueueIT extends ApiIntegrationTest {
         byStatus.put("ACKNOWLEDGED", acknowledged);
         byStatus.put("RESOLVED", resolved);
         byStatus.forEach((status, escalationId) -> {
-            ApiResponse answer = as("david").get("/api/escalations?status=" + status);
+            ApiResponse answer = as("david").getAllPages("/api/escalations?status=" + status);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
             assertThat(answer.body().findValuesAsText("status")).as("every entry of status=" + status)
                     .allMatch(status::equals);
@@ -267,7 +267,7 @@ class EscalationQueueIT extends ApiIntegrationTest {
 
     /** The journal's entry in north's journal list, or null while the list does not show it yet. */
     private JsonNode journalSummary(String journalId) {
-        ApiResponse list = as("clara").get("/api/journals");
+        ApiResponse list = as("clara").getAllPages("/api/journals");
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         for (JsonNode journal : list.body()) {
             if (journal.get("journalId").asText().equals(journalId)) {

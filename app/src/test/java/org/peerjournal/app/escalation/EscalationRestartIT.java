@@ -64,7 +64,7 @@ class EscalationRestartIT {
     }
 
     private static boolean isOverdueInQueue(JournalApi journals, String escalationId) {
-        for (var entry : journals.as("clara").get("/api/escalations").body()) {
+        for (var entry : journals.as("clara").getAllPages("/api/escalations").body()) {
             if (entry.get("escalationId").asText().equals(escalationId)) {
                 return entry.get("overdue").asBoolean();
             }

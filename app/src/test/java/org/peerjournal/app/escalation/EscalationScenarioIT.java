@@ -95,7 +95,7 @@ class EscalationScenarioIT extends ApiIntegrationTest {
     }
 
     private JsonNode queueEntry(String user, String escalationId) {
-        for (JsonNode entry : as(user).get("/api/escalations").body()) {
+        for (JsonNode entry : as(user).getAllPages("/api/escalations").body()) {
             if (entry.get("escalationId").asText().equals(escalationId)) {
                 return entry;
             }

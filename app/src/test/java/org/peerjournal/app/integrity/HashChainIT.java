@@ -1,21 +1,36 @@
 package org.peerjournal.app.integrity;
 
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.ActorMetaData;
+import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Every stored event gets its chain entry in its own transaction, and the sealer signs what the verifier checks. */
+/**
+ * Every stored event gets its chain entry in its own transaction, the sealer seals every committed event (late ones
+ * too) and signs what the verifier checks.
+ */
 class HashChainIT extends ApiIntegrationTest {
 
     @Autowired
@@ -24,6 +39,13 @@ class HashChainIT extends ApiIntegrationTest {
     DataSource dataSource;
     @Autowired
     Sealer sealer;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    /** The sealer stops waiting for an uncommitted global index after this, in the late-commit test. */
+    private static final Duration GAP_TIMEOUT = Duration.ofMillis(300);
 
     @Test
     void aJournalsEventsFormOneChainInSequenceOrder() {
@@ -74,5 +96,67 @@ class HashChainIT extends ApiIntegrationTest {
             assertThat(report.verifiedTreeSize()).isEqualTo(SignedNote.parse(note).checkpoint().treeSize())
                     .isPositive();
         }
+    }
+
+    /**
+     * An event whose transaction commits after later events did, and after the sealer stopped waiting for it, is
+     * still sealed into the tree (at its end) and verified: never skipped.
+     */
+    @Test
+    void anEventCommittingPastTheGapTimeoutIsStillSealedAndVerified() throws Exception {
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        GenericEventMessage<JournalsShownEvent> late = new GenericEventMessage<>(
+                new JournalsShownEvent("late-commit-test", List.of()));
+        CompletableFuture<Void> slowTransaction = CompletableFuture.runAsync(() -> new TransactionTemplate(
+                transactionManager).executeWithoutResult(status -> {
+                    eventStore.publish(late.andMetaData(ActorMetaData.of(new Actor("late-writer", Role.AUDITOR, null))));
+                    stored.countDown();
+                    try {
+                        commit.await(2, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
+
+        String journalId = journals.openNorthJournal();
+        long journalEvent = globalIndexOf(journalId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sealer.seal(GAP_TIMEOUT, Duration.ZERO);
+            return isSealed(journalEvent);
+        });
+
+        commit.countDown();
+        slowTransaction.get(30, TimeUnit.SECONDS);
+        long lateEvent = jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
+                Long.class, late.getIdentifier());
+        assertThat(lateEvent).isLessThan(journalEvent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sealer.seal(GAP_TIMEOUT, Duration.ZERO);
+            return isSealed(lateEvent);
+        });
+
+        assertThat(treeIndexOf(lateEvent)).isGreaterThan(treeIndexOf(journalEvent));
+        try (Connection connection = dataSource.getConnection()) {
+            VerificationReport report = StoreVerifier.verify(connection, List.of(sealer.publicKey()), List.of());
+            assertThat(report.discrepancies()).isEmpty();
+            assertThat(report.verifiedTreeSize()).isGreaterThan(treeIndexOf(lateEvent));
+        }
+    }
+
+    private long globalIndexOf(String journalId) {
+        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ?",
+                Long.class, journalId);
+    }
+
+    private boolean isSealed(long globalIndex) {
+        return jdbc.queryForObject("select count(*) from merkle_leaf where global_index = ?", Integer.class,
+                globalIndex) == 1;
+    }
+
+    private long treeIndexOf(long globalIndex) {
+        return jdbc.queryForObject("select tree_index from merkle_leaf where global_index = ?", Long.class,
+                globalIndex);
     }
 }

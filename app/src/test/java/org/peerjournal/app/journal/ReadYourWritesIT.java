@@ -66,7 +66,7 @@ class ReadYourWritesIT extends ApiIntegrationTest {
 
         String escalationId = journals.raiseEscalation(journalId, "ROUTINE").body().get("escalationId").asText();
 
-        ApiResponse queue = as("clara").get("/api/escalations?teamId=north");
+        ApiResponse queue = as("clara").getAllPages("/api/escalations?teamId=north");
         assertThat(queue.body().findValuesAsText("escalationId")).contains(escalationId);
         assertThat(overview().get("openEscalations").asInt()).isEqualTo(openBefore + 1);
         assertThat(journalInList(journalId).get("openEscalations").asInt()).isEqualTo(1);
@@ -95,7 +95,7 @@ class ReadYourWritesIT extends ApiIntegrationTest {
     }
 
     private JsonNode journalInList(String journalId) {
-        for (JsonNode journal : as("clara").get("/api/journals?teamId=north").body()) {
+        for (JsonNode journal : as("clara").getAllPages("/api/journals?teamId=north").body()) {
             if (journal.get("journalId").asText().equals(journalId)) {
                 return journal;
             }

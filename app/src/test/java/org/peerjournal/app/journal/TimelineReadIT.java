@@ -248,7 +248,7 @@ class TimelineReadIT extends ApiIntegrationTest {
     }
 
     private JsonNode summaryOf(String journalId) {
-        for (JsonNode summary : as("clara").get("/api/journals").body()) {
+        for (JsonNode summary : as("clara").getAllPages("/api/journals").body()) {
             if (summary.get("journalId").asText().equals(journalId)) {
                 return summary;
             }

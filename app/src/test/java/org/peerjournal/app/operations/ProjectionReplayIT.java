@@ -182,11 +182,11 @@ class ProjectionReplayIT {
                     + "/timeline?includeRetracted=true&size=200"));
             answers.put("timeline of " + journalId, timeline);
         }
-        answers.put("escalation queue", ok(clara.get("/api/escalations")));
+        answers.put("escalation queue", ok(clara.getAllPages("/api/escalations")));
         ObjectNode overview = (ObjectNode) ok(david.get("/api/teams/north/overview"));
         overview.remove("asOf");
         answers.put("team overview", overview);
-        answers.put("journal list", ok(clara.get("/api/journals")));
+        answers.put("journal list", ok(clara.getAllPages("/api/journals")));
         answers.put("contact report", ok(david.get("/api/reports/contacts?teamId=north&from=" + REPORT_FROM
                 + "&to=" + REPORT_TO)));
         for (String journalId : journalIds) {
@@ -296,7 +296,7 @@ class ProjectionReplayIT {
     }
 
     private boolean overdue(String escalationId) {
-        for (JsonNode escalation : as("clara").get("/api/escalations").body()) {
+        for (JsonNode escalation : as("clara").getAllPages("/api/escalations").body()) {
             if (escalationId.equals(escalation.path("escalationId").asText())) {
                 return escalation.path("overdue").asBoolean();
             }

@@ -82,7 +82,7 @@ class PostgresCoreFlowIT {
         String escalationId = raised.body().get("escalationId").asText();
 
         ApiClient clinician = as("cleo", "CLINICIAN");
-        await().atMost(Duration.ofSeconds(30)).until(() -> clinician.get("/api/escalations").body().toString(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> clinician.getAllPages("/api/escalations").body().toString(),
                 body -> body.contains(escalationId) && body.contains("\"overdue\":true"));
         assertThat(clinician.post("/api/journals/" + journalId + "/escalations/" + escalationId
                 + "/acknowledgement", Map.of("actionTaken", "Called.")).status()).isEqualTo(200);
@@ -154,7 +154,7 @@ class PostgresCoreFlowIT {
 
     @Test
     void theDemoUsersDoNotExistOnPostgres() {
-        assertThat(app.client().as("david").get("/api/journals").status()).isEqualTo(401);
+        assertThat(app.client().as("david").getAllPages("/api/journals").status()).isEqualTo(401);
     }
 
     private static String openJournal(String patientRef) {

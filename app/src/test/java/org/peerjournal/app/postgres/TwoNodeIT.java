@@ -97,6 +97,11 @@ class TwoNodeIT {
                         token("ola", "CLINICIAN"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !onB.events("subscribed").isEmpty()
                     && !onA.events("subscribed").isEmpty());
+            // One change per journal first, unhurried: the first of each pays for cold caches and compilation.
+            for (String journalId : journalIds) {
+                String warmUp = raise(nodeA, journalId);
+                await().atMost(Duration.ofSeconds(10)).until(() -> streamed(onB).contains(warmUp));
+            }
             List<String> raised = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String escalationId = raise(nodeA, journalIds.get(i % 2));
@@ -104,9 +109,9 @@ class TwoNodeIT {
                 await("escalation " + i + " on B's stream").atMost(Duration.ofSeconds(1))
                         .until(() -> streamed(onB).contains(escalationId));
             }
-            assertThat(streamed(onB)).containsExactlyElementsOf(raised);
-            await().atMost(Duration.ofSeconds(5)).until(() -> streamed(onA).size() == raised.size());
-            assertThat(streamed(onA)).containsExactlyInAnyOrderElementsOf(raised);
+            assertThat(streamed(onB)).endsWith(raised.toArray(String[]::new)).hasSize(raised.size() + 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> streamed(onA).size() == raised.size() + 2);
+            assertThat(streamed(onA)).containsAll(raised);
         }
     }
 

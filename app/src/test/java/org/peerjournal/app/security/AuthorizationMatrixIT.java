@@ -176,22 +176,22 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         // The directory projects in order: once a later journal shows, a stored south journal would show too.
         String sentinel = journals.openNorthJournal();
         awaitJournalList("david", list -> containsJournal(list, sentinel));
-        assertThat(as("bo").get("/api/journals").body().findValuesAsText("patientRef")).doesNotContain(patientRef);
+        assertThat(as("bo").getAllPages("/api/journals").body().findValuesAsText("patientRef")).doesNotContain(patientRef);
     }
 
     @Test
     void membersListOnlyTheJournalsOfTheirOwnTeam() {
-        assertProblem(as("anna").get("/api/journals?teamId=south"), 403);
-        assertProblem(as("clara").get("/api/journals?teamId=south"), 403);
-        assertProblem(as("david").get("/api/journals?teamId=south"), 403);
-        assertProblem(as("bo").get("/api/journals?teamId=north"), 403);
-        assertProblem(as("eva").get("/api/journals?teamId=north"), 403);
-        assertProblem(as("olle").get("/api/journals?teamId=north"), 403);
+        assertProblem(as("anna").getAllPages("/api/journals?teamId=south"), 403);
+        assertProblem(as("clara").getAllPages("/api/journals?teamId=south"), 403);
+        assertProblem(as("david").getAllPages("/api/journals?teamId=south"), 403);
+        assertProblem(as("bo").getAllPages("/api/journals?teamId=north"), 403);
+        assertProblem(as("eva").getAllPages("/api/journals?teamId=north"), 403);
+        assertProblem(as("olle").getAllPages("/api/journals?teamId=north"), 403);
 
         String journalId = journals.openNorthJournal();
         ApiResponse north = awaitJournalList("anna", list -> containsJournal(list, journalId));
-        assertThat(as("anna").get("/api/journals?teamId=north").body()).isEqualTo(north.body());
-        assertThat(as("bo").get("/api/journals").body().findValuesAsText("journalId")).doesNotContain(journalId);
+        assertThat(as("anna").getAllPages("/api/journals?teamId=north").body()).isEqualTo(north.body());
+        assertThat(as("bo").getAllPages("/api/journals").body().findValuesAsText("journalId")).doesNotContain(journalId);
     }
 
     private Fixture fixture() {
@@ -212,7 +212,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         return switch (endpoint) {
             case OPEN_JOURNAL -> client.post("/api/journals",
                     Map.of("patientRef", patientRef, "displayName", "Patient " + patientRef, "teamId", "north"));
-            case LIST_JOURNALS -> client.get("/api/journals");
+            case LIST_JOURNALS -> client.getAllPages("/api/journals");
             case RECORD_NOTE -> client.post(journal + "/notes", JournalApi.note("A second conversation."));
             case CORRECT_NOTE -> client.post(journal + "/notes/" + noteId + "/corrections",
                     Map.of("text", "Walked to the town library together.", "reason", "Which library"));
@@ -308,7 +308,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
     }
 
     private ApiResponse awaitJournalList(String user, Predicate<JsonNode> condition) {
-        return await().atMost(PROJECTION_WAIT).until(() -> as(user).get("/api/journals"),
+        return await().atMost(PROJECTION_WAIT).until(() -> as(user).getAllPages("/api/journals"),
                 r -> r.status() == 200 && condition.test(r.body()));
     }
 

@@ -1,15 +1,14 @@
 package org.peerjournal.app.security;
 
 import org.junit.jupiter.api.Test;
+import org.peerjournal.app.support.MutableClock;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,7 +36,7 @@ class CachingAuthenticationProviderTest {
 
     @Test
     void aSuccessfulCheckIsRememberedUntilItExpires() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
         CachingAuthenticationProvider provider = new CachingAuthenticationProvider(passwords,
                 Duration.ofMinutes(5), clock);
 
@@ -45,7 +44,7 @@ class CachingAuthenticationProviderTest {
         provider.authenticate(login("anna-demo"));
         assertThat(checks).hasValue(1);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         provider.authenticate(login("anna-demo"));
         assertThat(checks).hasValue(2);
     }
@@ -53,7 +52,7 @@ class CachingAuthenticationProviderTest {
     @Test
     void aFailedCheckIsNeverRemembered() {
         CachingAuthenticationProvider provider = new CachingAuthenticationProvider(passwords,
-                Duration.ofMinutes(5), new MutableClock());
+                Duration.ofMinutes(5), new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
 
         assertThatThrownBy(() -> provider.authenticate(login("guess"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> provider.authenticate(login("guess"))).isInstanceOf(BadCredentialsException.class);
@@ -63,7 +62,7 @@ class CachingAuthenticationProviderTest {
     @Test
     void aRememberedLoginDoesNotOpenTheDoorToAnotherPassword() {
         CachingAuthenticationProvider provider = new CachingAuthenticationProvider(passwords,
-                Duration.ofMinutes(5), new MutableClock());
+                Duration.ofMinutes(5), new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
 
         provider.authenticate(login("anna-demo"));
 
@@ -73,25 +72,5 @@ class CachingAuthenticationProviderTest {
 
     private static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("anna", password);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

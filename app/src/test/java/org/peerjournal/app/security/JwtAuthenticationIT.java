@@ -4,6 +4,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
@@ -18,7 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -100,6 +107,65 @@ class JwtAuthenticationIT {
         ApiResponse garbage = bearer("not-a-jwt").get(path);
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.contentType()).contains("application/problem+json");
+    }
+
+    /** Tokens that must authenticate nobody, each otherwise valid: one wrong or missing thing apiece. */
+    static Stream<Arguments> refusedTokens() {
+        Date anHourAgo = Date.from(Instant.now().minus(Duration.ofHours(1)));
+        return Stream.of(
+                Arguments.of("wrong audience", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.audience("another-service"))),
+                Arguments.of("no audience", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.audience((String) null))),
+                Arguments.of("our audience among others is fine, so this one names only others",
+                        tokens.token("lena", "TEAM_LEAD", "east",
+                                claims -> claims.audience(List.of("billing", "scheduling")))),
+                Arguments.of("wrong issuer", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.issuer("https://evil.test/realms/care"))),
+                Arguments.of("no issuer", tokens.token("lena", "TEAM_LEAD", "east", claims -> claims.issuer(null))),
+                Arguments.of("expired", tokens.expiredToken("lena", "TEAM_LEAD", "east")),
+                Arguments.of("expired 45 s ago, beyond the 30 s clock skew", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.issueTime(anHourAgo)
+                                .expirationTime(Date.from(Instant.now().minusSeconds(45))))),
+                Arguments.of("not valid before an hour from now", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1)))))),
+                Arguments.of("no exp", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.expirationTime(null).issueTime(anHourAgo))),
+                Arguments.of("alg none", TestTokens.unsignedToken("lena", "TEAM_LEAD", "east")),
+                Arguments.of("signed with a key not trusted", TestTokens.foreignToken("lena", "TEAM_LEAD", "east")),
+                Arguments.of("no sub (the user id)", tokens.token("lena", "TEAM_LEAD", "east",
+                        claims -> claims.subject(null))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedTokens")
+    void aTokenNotMeantForThisServiceOrNoLongerValidIsRefused(String why, String token) {
+        ApiResponse response = bearer(token).getAllPages("/api/journals?teamId=east");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+        assertThat(response.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void aTokenWithinTheClockSkewAndNamingUsAmongOtherAudiencesIsAccepted() {
+        String token = tokens.token("lena", "TEAM_LEAD", "east", claims -> claims
+                .audience(List.of("billing", TestTokens.AUDIENCE))
+                .issueTime(Date.from(Instant.now().minusSeconds(60)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(10))));
+
+        assertThat(bearer(token).getAllPages("/api/journals?teamId=east").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theUserIdIsTheSubjectNotTheNameAUserMayChange() {
+        ApiClient lead = bearer(tokens.token("lena", "TEAM_LEAD", "east"));
+        String journalId = lead.post("/api/journals", Map.of("patientRef", "E-4", "displayName", "Jo",
+                "teamId", "east")).body().get("journalId").asText();
+
+        ApiResponse events = bearer(tokens.token("ines", "AUDITOR", null))
+                .get("/api/audit/journals/" + journalId + "/events");
+
+        assertThat(events.body().get("events").get(0).get("actor").get("userId").asText()).isEqualTo("lena");
     }
 
     @Test

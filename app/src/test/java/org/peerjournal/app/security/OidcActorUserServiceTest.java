@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OidcActorUserServiceTest {
 
     private final OidcActorUserService users = new OidcActorUserService(
-            new JwtProperties(true, "employee_id", "pj_role", "pj_team"));
+            new JwtProperties(false, null, null, Duration.ofSeconds(30), "employee_id", "pj_role", "pj_team"));
 
     @Test
     void theConfiguredClaimsNameTheUserTheRoleAndTheTeam() {
@@ -32,9 +33,12 @@ class OidcActorUserServiceTest {
     }
 
     @Test
-    void anAuditorNeedsNoTeamAndTheSubjectNamesAUserWithoutTheUserClaim() {
-        assertThat(users.actorOf(oidcUser(Map.of("pj_role", "AUDITOR"))).actor())
-                .isEqualTo(new Actor("subject-1", Role.AUDITOR, null));
+    void anAuditorNeedsNoTeamButEveryoneNeedsTheUserClaim() {
+        assertThat(users.actorOf(oidcUser(Map.of("employee_id", "ines", "pj_role", "AUDITOR"))).actor())
+                .isEqualTo(new Actor("ines", Role.AUDITOR, null));
+        assertThatThrownBy(() -> users.actorOf(oidcUser(Map.of("pj_role", "AUDITOR"))))
+                .as("the subject does not stand in for the configured claim")
+                .isInstanceOf(OAuth2AuthenticationException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A small HTTP client for end-to-end tests: real requests to the running server, as one of the demo users
@@ -65,6 +67,24 @@ public final class ApiClient {
 
     public ApiResponse get(String path) {
         return send(request(path).GET());
+    }
+
+    /**
+     * Every page of a paged list: follows the {@code Link rel="next"} headers and answers the last response with
+     * all pages' entries as its body (the first failing response, if one fails).
+     */
+    public ApiResponse getAllPages(String path) {
+        ApiResponse response = get(path);
+        ArrayNode entries = JSON.createArrayNode();
+        while (response.status() == 200) {
+            response.body().forEach(entries::add);
+            Optional<String> next = response.nextPage();
+            if (next.isEmpty()) {
+                return new ApiResponse(200, response.headers(), entries.toString(), entries);
+            }
+            response = get(next.get().substring(next.get().indexOf("/api/")));
+        }
+        return response;
     }
 
     public ApiResponse post(String path, Object body) {

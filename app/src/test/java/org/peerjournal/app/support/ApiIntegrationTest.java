@@ -1,6 +1,7 @@
 package org.peerjournal.app.support;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +20,8 @@ import java.time.Duration;
  * and notifications go to a local webhook receiver, retried quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot turns metrics export off in tests; the service's own /actuator/prometheus is under test here.
+@AutoConfigureObservability(tracing = false)
 public abstract class ApiIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
@@ -43,6 +46,9 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
         // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
         registry.add("peerjournal.notifications.poll-interval-ms", () -> "100");
+        // The tests share users and write fast, some with wrong passwords on purpose; RateLimitIT tests the limits.
+        registry.add("peerjournal.rate-limits.writes-per-minute", () -> "1000000");
+        registry.add("peerjournal.rate-limits.failed-logins", () -> "1000000");
         // Tests open and drop many streams; a heartbeat every second notices the dropped ones and frees their slots.
         registry.add("peerjournal.streams.heartbeat", () -> "PT1S");
     }

@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +26,10 @@ public final class StandaloneApp implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--peerjournal.data-dir=" + dataDir));
         for (String setting : settings) {
             args.add("--" + setting);
+        }
+        // Tests and benchmarks write faster than any user: no rate limits unless the test sets some itself.
+        if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("peerjournal.rate-limits."))) {
+            args.add("--peerjournal.rate-limits.enabled=false");
         }
         return new StandaloneApp(new SpringApplicationBuilder(PeerJournalApplication.class)
                 .run(args.toArray(String[]::new)));

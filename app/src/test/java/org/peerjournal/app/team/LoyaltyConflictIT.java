@@ -564,7 +564,7 @@ class LoyaltyConflictIT extends ApiIntegrationTest {
     /** Waits until the journal list shows the journal with that many open conflicts; fails if it never does. */
     private void awaitOpenConflictsInList(String journalId, int expected) {
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
-            ApiResponse list = as("anna").get("/api/journals");
+            ApiResponse list = as("anna").getAllPages("/api/journals");
             assertThat(list.status()).as(list.toString()).isEqualTo(200);
             assertThat(elementWith(list.body(), "journalId", journalId).get("openLoyaltyConflicts").asInt())
                     .as("open conflicts of journal %s in the journal list", journalId).isEqualTo(expected);

@@ -210,7 +210,7 @@ class TeamOverviewDataSetIT {
 
     @Test
     void theJournalListAgreesWithTheOverview() {
-        JsonNode list = as("clara").get("/api/journals?teamId=north").body();
+        JsonNode list = as("clara").getAllPages("/api/journals?teamId=north").body();
 
         assertThat(list.findValuesAsText("journalId")).containsExactly(alma, bertil, cecilia, dag);
         assertSummary(elementWith(list, "journalId", alma), daysAgo(2), 1, 1);
@@ -343,7 +343,7 @@ class TeamOverviewDataSetIT {
     }
 
     private static boolean isOverdue(String escalationId) {
-        ApiResponse queue = as("clara").get("/api/escalations?teamId=north");
+        ApiResponse queue = as("clara").getAllPages("/api/escalations?teamId=north");
         return queue.status() == 200 && queue.body().findValuesAsText("escalationId").contains(escalationId)
                 && elementWith(queue.body(), "escalationId", escalationId).get("overdue").asBoolean();
     }

@@ -1,8 +1,13 @@
 package org.peerjournal.app.web;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,6 +16,7 @@ import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -53,12 +59,33 @@ class ApiExceptionHandlerTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("wrappedFailures")
     void aWrappedFailureIsAnsweredForItsCause(Exception wrapped, String expected) {
-        ResponseEntity<Object> response = handler.wrapped(wrapped);
+        ResponseEntity<Object> response = handler.answer(wrapped);
 
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         ProblemDetail problem = (ProblemDetail) response.getBody();
         assertThat(problem.getStatus()).isEqualTo(response.getStatusCode().value());
         String errors = problem.getProperties() == null ? "" : " " + problem.getProperties().get("errors");
         assertThat(problem.getStatus() + " " + problem.getDetail() + errors).isEqualTo(expected);
+    }
+
+    @Test
+    void aConcurrentChangeIsLoggedAtDebugAndAnUnexpectedFailureAtError() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ApiExceptionHandler.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            handler.answer(new CommandExecutionException("failed", new ConcurrencyException("journal-1 changed")));
+            handler.answer(new ConcurrencyException("journal-1 changed"));
+            handler.answer(new CommandExecutionException("failed", new IllegalStateException("bug")));
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+
+        assertThat(lines.list).extracting(ILoggingEvent::getLevel)
+                .containsExactly(Level.DEBUG, Level.DEBUG, Level.ERROR);
     }
 }

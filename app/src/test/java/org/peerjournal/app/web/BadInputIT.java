@@ -158,10 +158,10 @@ class BadInputIT extends ApiIntegrationTest {
             cases.add(raw(target, "no Content-Type", 415, ApiClient.json(target.validBody()), null));
             cases.add(new Rejection(target + ": body over 64 KiB with Content-Length", 413, Set.of(),
                     (client, journal) -> client.as(target.user)
-                            .postBytes(target.path(journal), oversizedBody(), "application/json")));
+                            .postBytes(target.path(journal), oversizedBody(target), "application/json")));
             cases.add(new Rejection(target + ": body over 64 KiB streamed without a length", 413, Set.of(),
                     (client, journal) -> client.as(target.user)
-                            .postStreamed(target.path(journal), oversizedBody(), "application/json")));
+                            .postStreamed(target.path(journal), oversizedBody(target), "application/json")));
         }
         return cases.stream();
     }
@@ -204,8 +204,79 @@ class BadInputIT extends ApiIntegrationTest {
                         (client, j) -> client.as("clara").get("/api/journals/" + UUID.randomUUID() + "/timeline")));
     }
 
+    /**
+     * Values of the wrong JSON kind that a lenient reader would guess at (issue 14): refused and named, never
+     * converted. The "occurredAt" number would be read as seconds since the epoch, "contactType" 5 as the sixth
+     * contact type, 1.5 minutes as 1.
+     */
+    static Stream<Rejection> guessedValues() {
+        List<Rejection> cases = new ArrayList<>();
+        cases.add(with(Target.RECORD_NOTE, "contactType as the number 5", "contactType", 5));
+        cases.add(with(Target.RECORD_NOTE, "contactType as the number 0", "contactType", 0));
+        cases.add(with(Target.RECORD_NOTE, "contactType as an empty string", "contactType", ""));
+        cases.add(with(Target.RECORD_NOTE, "contactType in lower case", "contactType", "home_visit"));
+        cases.add(with(Target.RECORD_NOTE, "occurredAt as epoch seconds", "occurredAt", 1_700_000_000));
+        cases.add(with(Target.RECORD_NOTE, "occurredAt as epoch seconds with a fraction", "occurredAt",
+                1_700_000_000.5));
+        cases.add(with(Target.RECORD_NOTE, "occurredAt as an array", "occurredAt", List.of(2026, 11, 20)));
+        cases.add(with(Target.RECORD_NOTE, "occurredAt without a zone", "occurredAt", "2026-11-20T14:00:00"));
+        cases.add(with(Target.RECORD_NOTE, "durationMinutes 1.5", "durationMinutes", 1.5));
+        cases.add(with(Target.RECORD_NOTE, "durationMinutes 30.0", "durationMinutes", 30.0));
+        cases.add(with(Target.RECORD_NOTE, "durationMinutes as the string \"30\"", "durationMinutes", "30"));
+        cases.add(with(Target.RECORD_NOTE, "durationMinutes true", "durationMinutes", true));
+        cases.add(with(Target.RECORD_NOTE, "text as a number", "text", 42));
+        cases.add(with(Target.RECORD_NOTE, "text as an object", "text", Map.of("value", "hello")));
+        cases.add(with(Target.OPEN_JOURNAL, "patientRef as a number", "patientRef", 1042));
+        cases.add(with(Target.OPEN_JOURNAL, "teamId as a boolean", "teamId", true));
+        cases.add(with(Target.OPEN_JOURNAL, "displayName as a list", "displayName", List.of("Maria")));
+        cases.add(with(Target.CORRECT_NOTE, "reason as a number", "reason", 3));
+        cases.add(with(Target.RETRACT_NOTE, "reason as a boolean", "reason", false));
+        for (Target target : Target.values()) {
+            cases.add(with(target, "an unknown property", "patientConsent", "yes"));
+            String firstField = target.validBody().keySet().iterator().next();
+            cases.add(new Rejection(target + ": " + firstField + " twice", 400, Set.of(firstField),
+                    (client, journal) -> {
+                        String valid = ApiClient.json(target.validBody());
+                        String duplicated = valid.substring(0, valid.length() - 1) + ",\"" + firstField + "\":\"x\"}";
+                        return client.as(target.user).postBytes(target.path(journal),
+                                duplicated.getBytes(StandardCharsets.UTF_8), "application/json");
+                    }));
+            cases.add(new Rejection(target + ": garbage after the object", 400, Set.of(), (client, journal) ->
+                    client.as(target.user).postBytes(target.path(journal),
+                            (ApiClient.json(target.validBody()) + " trailing").getBytes(StandardCharsets.UTF_8),
+                            "application/json")));
+            cases.add(new Rejection(target + ": a second object after the first", 400, Set.of(),
+                    (client, journal) -> client.as(target.user).postBytes(target.path(journal),
+                            (ApiClient.json(target.validBody()) + ApiClient.json(target.validBody()))
+                                    .getBytes(StandardCharsets.UTF_8), "application/json")));
+        }
+        return cases.stream();
+    }
+
+    /** Page parameters of every paged list: page from 0, size 1..200, both whole numbers. */
+    static Stream<Rejection> badPages() {
+        List<Rejection> cases = new ArrayList<>();
+        Map<String, String> lists = new LinkedHashMap<>();
+        lists.put("journal list", "clara /api/journals?");
+        lists.put("escalation queue", "clara /api/escalations?");
+        lists.put("events", "eva /api/audit/journals/{journal}/events?");
+        lists.put("access log", "eva /api/audit/journals/{journal}/access-log?");
+        lists.forEach((name, request) -> {
+            String user = request.substring(0, request.indexOf(' '));
+            String path = request.substring(request.indexOf(' ') + 1);
+            for (String query : List.of("size=0", "size=201", "size=-5", "size=ten", "size=1.5", "page=-1",
+                    "page=first", "page=0.5")) {
+                String field = query.substring(0, query.indexOf('='));
+                cases.add(new Rejection(name + ": " + query, 400, Set.of(field), (client, journal) -> client
+                        .as(user).get(path.replace("{journal}", journal.journalId()) + query)));
+            }
+        });
+        return cases.stream();
+    }
+
     static Stream<Rejection> allRejections() {
-        return Stream.of(invalidBodies(), unreadableBodies(), badPathsAndStates(), badTimelineQueries())
+        return Stream.of(invalidBodies(), unreadableBodies(), guessedValues(), badPathsAndStates(),
+                        badTimelineQueries(), badPages())
                 .flatMap(Function.identity());
     }
 
@@ -329,7 +400,7 @@ class BadInputIT extends ApiIntegrationTest {
     }
 
     private JsonNode northJournals() {
-        return as("clara").get("/api/journals?teamId=north").body();
+        return as("clara").getAllPages("/api/journals?teamId=north").body();
     }
 
     private static JsonNode summaryOf(JsonNode list, String journalId) {
@@ -378,9 +449,8 @@ class BadInputIT extends ApiIntegrationTest {
                 .get("/api/journals/" + journal.journalId() + "/timeline?" + query));
     }
 
-    /** Valid JSON, but over the limit, so only the size can be the reason for refusing it. */
-    private static byte[] oversizedBody() {
-        return ApiClient.json(Map.of("text", "x".repeat(BODY_LIMIT + 1024), "reason", "too long"))
-                .getBytes(StandardCharsets.UTF_8);
+    /** The target's valid body after whitespace that takes it over the limit: only its size is wrong. */
+    private static byte[] oversizedBody(Target target) {
+        return (" ".repeat(BODY_LIMIT + 1024) + ApiClient.json(target.validBody())).getBytes(StandardCharsets.UTF_8);
     }
 }

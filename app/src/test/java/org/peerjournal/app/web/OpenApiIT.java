@@ -1,11 +1,20 @@
 package org.peerjournal.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +33,52 @@ class OpenApiIT extends ApiIntegrationTest {
         assertThat(response.body().path("paths").has("/api/journals/{journalId}/timeline")).isTrue();
         assertThat(response.body().path("paths").path("/api/journals").has("post")).isTrue();
         assertThat(response.body().path("paths").path("/api/journals").has("get")).isTrue();
+    }
+
+    @Test
+    void anOutsideParserFindsNoErrorInTheDocument() {
+        String document = anonymous.get("/v3/api-docs").rawBody();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+
+        assertThat(result.getMessages()).as("messages of swagger-parser").isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+    }
+
+    @Test
+    void everyOperationDeclaresHowItIsAuthenticatedAndItsProblemAnswers() {
+        OpenAPI api = new OpenAPIV3Parser().readContents(anonymous.get("/v3/api-docs").rawBody(), null,
+                new ParseOptions()).getOpenAPI();
+        assertThat(api.getComponents().getSecuritySchemes()).containsOnlyKeys("basicAuth");
+        SecurityScheme basic = api.getComponents().getSecuritySchemes().get("basicAuth");
+        assertThat(basic.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(basic.getScheme()).isEqualTo("basic");
+
+        int operations = 0;
+        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
+                String name = entry.getKey() + " " + path.getKey();
+                Operation operation = entry.getValue();
+                assertThat(operation.getSecurity()).as(name).isNotEmpty()
+                        .allSatisfy(requirement -> assertThat(requirement).containsOnlyKeys("basicAuth"));
+                List<String> statuses = new ArrayList<>(List.of("400", "401", "403", "404", "429"));
+                if (entry.getKey() == PathItem.HttpMethod.POST) {
+                    statuses.addAll(List.of("409", "413", "415"));
+                }
+                for (String status : statuses) {
+                    io.swagger.v3.oas.models.responses.ApiResponse answer = operation.getResponses().get(status);
+                    assertThat(answer).as(name + " " + status).isNotNull();
+                    assertThat(answer.getContent().get("application/problem+json").getSchema().get$ref())
+                            .as(name + " " + status).isEqualTo("#/components/schemas/Problem");
+                }
+                operations++;
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(20);
+        assertThat(api.getComponents().getSchemas().get("Problem").getProperties())
+                .containsKeys("type", "title", "status", "detail", "errors");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.peerjournal.query.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
@@ -15,7 +17,11 @@ import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
+import org.peerjournal.shared.escalation.EscalationViewPage;
+import org.peerjournal.shared.escalation.FindEscalationQueuePageQuery;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
+import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.shared.paging.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,12 +59,18 @@ class EscalationQueryController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team)")
-    List<EscalationView> queue(@RequestParam(required = false) String teamId,
-            @RequestParam(required = false) EscalationStatus status) {
+    @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team); paged,"
+            + " a Link header with rel=\"next\" when more follow")
+    ResponseEntity<List<EscalationView>> queue(@RequestParam(required = false) String teamId,
+            @RequestParam(required = false) EscalationStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         Actor actor = currentActor.get();
-        return accessLog.escalationQueue(actor, queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
-                ResponseTypes.multipleInstancesOf(EscalationView.class)).join());
+        PageRequest request = new PageRequest(page, size);
+        EscalationViewPage queue = queryGateway.query(new FindEscalationQueuePageQuery(teamOf(teamId), status,
+                request), ResponseTypes.instanceOf(EscalationViewPage.class)).join();
+        accessLog.escalationQueue(actor, queue.items());
+        return PagedAnswer.answer(queue, request);
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -2,6 +2,7 @@ package org.peerjournal.query.api;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.actor.CurrentActor;
+import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.EntryType;
 import org.peerjournal.shared.web.PageController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,8 +45,10 @@ class JournalPages {
     }
 
     @GetMapping("/app/journals")
-    String journals(Model model) {
-        model.addAttribute("journals", journals.journals(null));
+    String journals(@RequestParam(defaultValue = "0") int page, Model model) {
+        // A page of the largest size the API allows: the list is bounded here as there.
+        model.addAttribute("journals", journals.journals(null, Math.max(page, 0), JournalLimits.MAX_PAGE_SIZE)
+                .getBody());
         return "journals";
     }
 
@@ -65,15 +69,20 @@ class JournalPages {
 
     @GetMapping("/app/escalations")
     String escalations(Model model) {
-        model.addAttribute("escalations", escalations.queue(null, null));
+        model.addAttribute("escalations", firstEscalations());
         return "escalations";
     }
 
     /** The queue's rows alone: what the live page fetches when the stream says something changed. */
     @GetMapping("/app/escalations/rows")
     String escalationRows(Model model) {
-        model.addAttribute("escalations", escalations.queue(null, null));
+        model.addAttribute("escalations", firstEscalations());
         return "escalations :: rows";
+    }
+
+    /** The queue's first page of the largest size: overdue first, so the most urgent are always on it. */
+    private List<EscalationView> firstEscalations() {
+        return escalations.queue(null, null, 0, JournalLimits.MAX_PAGE_SIZE).getBody();
     }
 
     @GetMapping("/app/team")

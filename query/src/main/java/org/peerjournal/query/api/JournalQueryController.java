@@ -15,8 +15,11 @@ import org.peerjournal.shared.journal.query.EntryType;
 import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
 import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.journal.query.JournalSummaryPage;
 import org.peerjournal.shared.journal.query.JournalTimeline;
+import org.peerjournal.shared.paging.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,12 +48,18 @@ class JournalQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "The journals of a team (members of the team); teamId defaults to the caller's team")
-    List<JournalSummary> journals(@RequestParam(required = false) String teamId) {
+    @Operation(summary = "The journals of a team by display name (members of the team); teamId defaults to the"
+            + " caller's team; paged, a Link header with rel=\"next\" when more follow")
+    ResponseEntity<List<JournalSummary>> journals(@RequestParam(required = false) String teamId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         Actor actor = currentActor.get();
         String team = TeamMembership.requireMember(actor, teamId, "journals");
-        return accessLog.journalList(actor, queryGateway.query(new FindJournalsQuery(team),
-                ResponseTypes.multipleInstancesOf(JournalSummary.class)).join());
+        PageRequest request = new PageRequest(page, size);
+        JournalSummaryPage journals = queryGateway.query(new FindJournalsQuery(team, request),
+                ResponseTypes.instanceOf(JournalSummaryPage.class)).join();
+        accessLog.journalList(actor, journals.items());
+        return PagedAnswer.answer(journals, request);
     }
 
     @GetMapping("/{journalId}/timeline")

@@ -14,7 +14,9 @@ public enum AccessAction {
     AUDIT_EVENTS("audit-events"),
     AUDIT_ACCESS_LOG("audit-access-log"),
     AUDIT_INCIDENT_REPORT("audit-incident-report"),
-    AUDIT_ACCESS_EXTRACT("audit-access-extract");
+    AUDIT_ACCESS_EXTRACT("audit-access-extract"),
+    /** A journal's chain and inclusion proof (hashes and counts, but of a named journal: logged like every audit read). */
+    AUDIT_INTEGRITY("audit-integrity");
 
     private final String wireName;
 

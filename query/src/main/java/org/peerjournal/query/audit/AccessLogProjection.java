@@ -5,14 +5,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.audit.AccessLogEntry;
+import org.peerjournal.shared.audit.AccessLogPage;
 import org.peerjournal.shared.audit.FindAccessesQuery;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.peerjournal.shared.audit.JournalsShownEvent;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -55,9 +59,14 @@ class AccessLogProjection {
     }
 
     @QueryHandler
-    List<AccessLogEntry> handle(FindAccessLogQuery query) {
-        return log.readsOf(query.journalId(), query.from(), query.to()).stream().map(AccessLogRecord::toEntry)
-                .toList();
+    AccessLogPage handle(FindAccessLogQuery query) {
+        if (query.page() == null) {
+            Slice<AccessLogEntry> all = log.readsOf(query.journalId(), query.from(), query.to(), Pageable.unpaged())
+                    .map(AccessLogRecord::toEntry);
+            return new AccessLogPage(all.getContent(), false);
+        }
+        return Pages.read(query.page(), page -> log.readsOf(query.journalId(), query.from(), query.to(), page)
+                .map(AccessLogRecord::toEntry), AccessLogPage::new);
     }
 
     @QueryHandler

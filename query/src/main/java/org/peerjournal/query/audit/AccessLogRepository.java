@@ -1,5 +1,7 @@
 package org.peerjournal.query.audit;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,7 +14,7 @@ interface AccessLogRepository extends JpaRepository<AccessLogRecord, String> {
     @Query("select r from AccessLogRecord r where r.journalId = :journalId"
             + " and (cast(:from as timestamp) is null or r.readAt >= :from)"
             + " and (cast(:to as timestamp) is null or r.readAt < :to) order by r.readAt, r.eventId")
-    List<AccessLogRecord> readsOf(UUID journalId, Instant from, Instant to);
+    Slice<AccessLogRecord> readsOf(UUID journalId, Instant from, Instant to, Pageable page);
 
     @Query("select r from AccessLogRecord r where r.readAt >= :from and r.readAt < :to order by r.readAt, r.eventId")
     List<AccessLogRecord> readsBetween(Instant from, Instant to);

@@ -47,8 +47,9 @@ class AuditPages {
 
     @GetMapping("/app/audit/journals/{journalId}/access-log")
     String accessLog(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, Model model) {
-        model.addAttribute("reads", audit.accessLog(journalId, from, to));
+            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("reads", audit.accessLog(journalId, from, to, Math.max(page, 0),
+                JournalLimits.MAX_PAGE_SIZE).getBody());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return journal(journalId, model, "audit-access-log");

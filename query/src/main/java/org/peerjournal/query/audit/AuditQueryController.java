@@ -8,16 +8,20 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.peerjournal.query.api.PagedAnswer;
 import org.peerjournal.query.api.TimeWindow;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;
+import org.peerjournal.shared.audit.AccessLogPage;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.JournalTimeline;
+import org.peerjournal.shared.paging.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -67,20 +71,24 @@ class AuditQueryController {
     @Operation(summary = "Every stored event of the journal in order, with actor and payload; paged")
     EventHistoryPage events(@PathVariable UUID journalId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
-        List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
-        logRead(journalId, events, AccessAction.AUDIT_EVENTS);
-        List<StoredEvent> shown = events.stream().skip((long) page * size).limit(size).map(this::toStoredEvent)
-                .toList();
-        return new EventHistoryPage(journalId, shown, page, size, events.size());
+        logRead(journalId, history.openingOf(journalId).teamId(), AccessAction.AUDIT_EVENTS);
+        List<StoredEvent> shown = history.pageOf(journalId, new PageRequest(page, size)).stream()
+                .map(this::toStoredEvent).toList();
+        return new EventHistoryPage(journalId, shown, page, size, history.countOf(journalId));
     }
 
     @GetMapping(path = "/access-log", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Who read the journal, when and through what, in [from, to)")
-    List<AccessLogEntry> accessLog(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to) {
+    @Operation(summary = "Who read the journal, when and through what, in [from, to), oldest first; paged, a Link"
+            + " header with rel=\"next\" when more follow")
+    ResponseEntity<List<AccessLogEntry>> accessLog(@PathVariable UUID journalId,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         TimeWindow.requireOrdered(from, to);
-        logRead(journalId, history.eventsOf(journalId), AccessAction.AUDIT_ACCESS_LOG);
-        return reads(journalId, from, to);
+        logRead(journalId, history.openingOf(journalId).teamId(), AccessAction.AUDIT_ACCESS_LOG);
+        PageRequest request = new PageRequest(page, size);
+        return PagedAnswer.answer(queryGateway.query(new FindAccessLogQuery(journalId, from, to, request),
+                ResponseTypes.instanceOf(AccessLogPage.class)).join(), request);
     }
 
     @GetMapping(path = "/incident-report", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -110,13 +118,16 @@ class AuditQueryController {
     }
 
     private void logRead(UUID journalId, List<? extends DomainEventMessage<?>> events, AccessAction action) {
-        accessLog.record(currentActor.get(), action,
-                List.of(new JournalsShownEvent.Shown(journalId, JournalHistory.opening(events).teamId())));
+        logRead(journalId, JournalHistory.opening(events).teamId(), action);
+    }
+
+    private void logRead(UUID journalId, String teamId, AccessAction action) {
+        accessLog.record(currentActor.get(), action, List.of(new JournalsShownEvent.Shown(journalId, teamId)));
     }
 
     private List<AccessLogEntry> reads(UUID journalId, Instant from, Instant to) {
-        return queryGateway.query(new FindAccessLogQuery(journalId, from, to),
-                ResponseTypes.multipleInstancesOf(AccessLogEntry.class)).join();
+        return queryGateway.query(new FindAccessLogQuery(journalId, from, to, null),
+                ResponseTypes.instanceOf(AccessLogPage.class)).join().items();
     }
 
     private StoredEvent toStoredEvent(DomainEventMessage<?> event) {

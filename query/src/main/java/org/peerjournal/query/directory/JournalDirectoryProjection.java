@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
@@ -19,6 +20,7 @@ import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import org.peerjournal.shared.journal.query.FindJournalsByPatientRefQuery;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
 import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.journal.query.JournalSummaryPage;
 import org.peerjournal.shared.team.ContactReport;
 import org.peerjournal.shared.team.FindContactReportQuery;
 import org.peerjournal.shared.team.FindTeamOverviewQuery;
@@ -127,10 +129,10 @@ class JournalDirectoryProjection {
     }
 
     @QueryHandler
-    List<JournalSummary> handle(FindJournalsQuery query) {
-        return journals.findByTeamIdOrderByDisplayNameAsc(query.teamId()).stream()
-                .map(JournalDirectoryEntry::toSummary)
-                .toList();
+    JournalSummaryPage handle(FindJournalsQuery query) {
+        return Pages.read(query.page(),
+                page -> journals.findByTeamIdOrderByDisplayNameAscJournalIdAsc(query.teamId(), page)
+                        .map(JournalDirectoryEntry::toSummary), JournalSummaryPage::new);
     }
 
     @QueryHandler

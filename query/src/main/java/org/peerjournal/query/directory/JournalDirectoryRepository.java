@@ -1,5 +1,7 @@
 package org.peerjournal.query.directory;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.UUID;
 
 interface JournalDirectoryRepository extends JpaRepository<JournalDirectoryEntry, UUID> {
 
-    List<JournalDirectoryEntry> findByTeamIdOrderByDisplayNameAsc(String teamId);
+    /** By display name; the id orders namesakes, so pages neither repeat nor skip a journal. */
+    Slice<JournalDirectoryEntry> findByTeamIdOrderByDisplayNameAscJournalIdAsc(String teamId, Pageable page);
 
     List<JournalDirectoryEntry> findByPatientRefOrderByOpenedAtAsc(String patientRef);
 }

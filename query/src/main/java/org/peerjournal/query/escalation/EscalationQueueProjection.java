@@ -7,14 +7,20 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peerjournal.query.notification.NotificationStates;
+import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.query.stream.EscalationChangeFeed;
 import org.peerjournal.shared.escalation.EscalationView;
+import org.peerjournal.shared.escalation.EscalationViewPage;
+import org.peerjournal.shared.escalation.FindEscalationQueuePageQuery;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationResolvedEvent;
+import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.shared.paging.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -76,13 +82,22 @@ class EscalationQueueProjection {
     }
 
     @QueryHandler
+    EscalationViewPage handle(FindEscalationQueuePageQuery query) {
+        return Pages.read(query.page(), page -> views(queue.queueOf(query.teamId(), query.status(), page)),
+                EscalationViewPage::new);
+    }
+
+    /** A live stream's subscription; its initial answer (unused by the stream) is bounded to the first page. */
+    @QueryHandler
     List<EscalationView> handle(FindEscalationsQuery query) {
-        List<EscalationQueueEntry> entries = queue.queueOf(query.teamId(), query.status());
+        return views(queue.queueOf(query.teamId(), query.status(),
+                Pages.of(new PageRequest(0, JournalLimits.MAX_PAGE_SIZE)))).getContent();
+    }
+
+    private Slice<EscalationView> views(Slice<EscalationQueueEntry> entries) {
         Map<UUID, String> states = notificationStates.of(entries.stream().map(EscalationQueueEntry::escalationId)
                 .toList());
-        return entries.stream()
-                .map(entry -> entry.toView(states.getOrDefault(entry.escalationId(), NotificationStates.NONE)))
-                .toList();
+        return entries.map(entry -> entry.toView(states.getOrDefault(entry.escalationId(), NotificationStates.NONE)));
     }
 
     private void change(UUID escalationId, ReplayStatus replay, Consumer<EscalationQueueEntry> change) {

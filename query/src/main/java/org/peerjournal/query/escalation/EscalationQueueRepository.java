@@ -1,10 +1,11 @@
 package org.peerjournal.query.escalation;
 
 import org.peerjournal.shared.escalation.EscalationStatus;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import java.util.List;
 import java.util.UUID;
 
 interface EscalationQueueRepository extends JpaRepository<EscalationQueueEntry, UUID> {
@@ -12,6 +13,6 @@ interface EscalationQueueRepository extends JpaRepository<EscalationQueueEntry, 
     /** Overdue first, then the nearest deadline first. */
     @Query("select e from EscalationQueueEntry e where e.teamId = :teamId"
             + " and (:status is null or e.status = :status)"
-            + " order by e.overdue desc, e.acknowledgeBy asc, e.raisedAt asc")
-    List<EscalationQueueEntry> queueOf(String teamId, EscalationStatus status);
+            + " order by e.overdue desc, e.acknowledgeBy asc, e.raisedAt asc, e.escalationId asc")
+    Slice<EscalationQueueEntry> queueOf(String teamId, EscalationStatus status, Pageable page);
 }

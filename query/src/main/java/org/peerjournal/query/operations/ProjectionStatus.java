@@ -6,6 +6,6 @@ package org.peerjournal.query.operations;
  * @param head     the global index of the newest stored event
  * @param lag      events stored but not yet processed ({@code head - position})
  */
-record ProjectionStatus(String name, String state, long position, long head, long lag, int segments,
+public record ProjectionStatus(String name, String state, long position, long head, long lag, int segments,
         boolean replayable) {
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * reports their processor as not supporting a reset.
  */
 @Component
-class Projections {
+public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -32,7 +32,7 @@ class Projections {
         this.reset = reset;
     }
 
-    List<ProjectionStatus> statuses() {
+    public List<ProjectionStatus> statuses() {
         long head = head();
         return processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)

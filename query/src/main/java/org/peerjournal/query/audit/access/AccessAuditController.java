@@ -14,6 +14,7 @@ import org.peerjournal.query.audit.JournalHistory;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;
+import org.peerjournal.shared.audit.AccessLogPage;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.FindAccessesQuery;
 import org.peerjournal.shared.audit.JournalsShownEvent;
@@ -138,8 +139,9 @@ class AccessAuditController {
     }
 
     private List<AccessLogEntry> accessesOf(UUID journalId, Instant from, Instant to) {
-        return queryGateway.query(new FindAccessLogQuery(journalId, from, to),
-                ResponseTypes.multipleInstancesOf(AccessLogEntry.class)).join();
+        // Unpaged: an extract must hold every access in its window.
+        return queryGateway.query(new FindAccessLogQuery(journalId, from, to, null),
+                ResponseTypes.instanceOf(AccessLogPage.class)).join().items();
     }
 
     private static EntryNotFoundException unknownFinding(String findingId) {

@@ -1,5 +1,7 @@
 package org.peerjournal.shared.journal.query;
 
-/** The journals of one team; answered with a list of {@link JournalSummary}. */
-public record FindJournalsQuery(String teamId) {
+import org.peerjournal.shared.paging.PageRequest;
+
+/** One page of the journals of one team, by display name; answered with a page of {@link JournalSummary}. */
+public record FindJournalsQuery(String teamId, PageRequest page) {
 }
