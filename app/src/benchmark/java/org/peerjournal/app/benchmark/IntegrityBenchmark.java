@@ -45,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -223,7 +224,9 @@ class IntegrityBenchmark {
                 Files.createDirectories(store);
                 String url = "jdbc:h2:file:" + store.resolve("peerjournal");
                 Flyway.configure().dataSource(url, "sa", "")
-                        .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+                        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                        .placeholders(Map.of("appuser", "peerjournal_app", "apppassword", "benchmark")).load()
+                        .migrate();
                 long checkpointSize = fill(url, events, store.resolve("key.pem"));
                 try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "sa", "")) {
                     long start = System.nanoTime();
