@@ -209,16 +209,10 @@ class TimelineProjection {
 
     private static TimelineEntry toEntry(TimelineEntryRecord entry, List<TimelineEntry.NoteRevision> history,
             TimelineEntry.EscalationDetails escalation, TimelineEntry.LoyaltyConflictDetails conflict) {
-        if (entry.entryType() != EntryType.NOTE) {
-            return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
-                    entry.author(), entry.status(), null, null, null, null, null, null, null, null, escalation,
-                    conflict);
-        }
-        TimelineEntry.Retraction retraction = entry.retracted()
-                ? new TimelineEntry.Retraction(entry.retractionReason(), entry.retractedBy(), entry.retractedAt())
-                : null;
-        return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
-                entry.author(), entry.status(), entry.contactType(), entry.durationMinutes(), entry.currentText(),
-                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction, null, null);
+        return switch (entry.entryType()) {
+            case NOTE -> entry.toNote(history);
+            case ESCALATION -> entry.toEscalation(escalation);
+            case LOYALTY_CONFLICT -> entry.toLoyaltyConflict(conflict);
+        };
     }
 }
