@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/teams/*/overview").hasAnyRole(CLINICIAN, TEAM_LEAD)
                         .requestMatchers(HttpMethod.GET, "/api/reports/contacts").hasRole(TEAM_LEAD)
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/audit/access-review/findings/*/conclusion")
+                        .hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/replay").hasRole(ADMIN)
                         .anyRequest().denyAll())

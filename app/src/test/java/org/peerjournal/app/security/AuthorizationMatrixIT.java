@@ -48,6 +48,9 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             CORRECT_NOTE    401        201   404  403    403    403  403
             RETRACT_NOTE    401        200   404  403    200    403  403
             READ_TIMELINE   401        200   404  200    200    403  403
+            ACCESS_EXTRACT  401        403   403  403    403    200  403
+            ACCESS_REVIEW   401        403   403  403    403    200  403
+            CONCLUDE_FINDING 401       403   403  403    403    404  403
             """;
 
     enum Endpoint {
@@ -56,15 +59,26 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         RECORD_NOTE(true, "anna"),
         CORRECT_NOTE(true, "anna"),
         RETRACT_NOTE(true, "anna"),
-        READ_TIMELINE(false, "anna");
+        READ_TIMELINE(false, "anna"),
+        ACCESS_EXTRACT(false, "eva", false),
+        ACCESS_REVIEW(false, "eva", false),
+        /** On a finding that does not exist: the auditor gets past authorization to 404, everyone else not. */
+        CONCLUDE_FINDING(false, "eva", false);
 
         final boolean writes;
         /** A user the endpoint admits, to show that a wrong password alone is refused. */
         final String allowedUser;
+        /** Whether the call is about the fixture's journal (the audit-wide endpoints are not). */
+        final boolean onTheJournal;
 
         Endpoint(boolean writes, String allowedUser) {
+            this(writes, allowedUser, true);
+        }
+
+        Endpoint(boolean writes, String allowedUser, boolean onTheJournal) {
             this.writes = writes;
             this.allowedUser = allowedUser;
+            this.onTheJournal = onTheJournal;
         }
     }
 
@@ -89,7 +103,8 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
     @MethodSource("matrix")
     void everyCallerGetsTheStatusTheirRoleAndTeamAllow(Endpoint endpoint, String caller, int expected) {
         // Commands see the journal at once; reads see it once the projections have caught up.
-        Fixture fixture = endpoint.writes ? fixture() : projectedFixture();
+        Fixture fixture = !endpoint.onTheJournal ? new Fixture("none", "none")
+                : endpoint.writes ? fixture() : projectedFixture();
         ApiClient client = caller.equals(ANONYMOUS) ? anonymous : as(caller);
         String patientRef = "P-" + UUID.randomUUID();
 
@@ -204,6 +219,12 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             case RETRACT_NOTE -> client.post(journal + "/notes/" + noteId + "/retraction",
                     Map.of("reason", "Written in the wrong journal"));
             case READ_TIMELINE -> client.get(journal + "/timeline");
+            case ACCESS_EXTRACT -> client.get("/api/audit/access-extract?patientRef=" + patientRef
+                    + "&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z");
+            case ACCESS_REVIEW -> client.get("/api/audit/access-review?from=2026-01-01T00:00:00Z"
+                    + "&to=2026-01-02T00:00:00Z");
+            case CONCLUDE_FINDING -> client.post("/api/audit/access-review/findings/2026-01-01-0000/conclusion",
+                    Map.of("conclusion", "JUSTIFIED", "note", "Reviewed"));
         };
     }
 
@@ -280,6 +301,9 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
                 assertThat(response.body().get("entries").findValuesAsText("entryId"))
                         .containsExactly(fixture.noteId());
             }
+            case ACCESS_EXTRACT -> assertThat(response.body().get("patientRef").asText()).isEqualTo(patientRef);
+            case ACCESS_REVIEW -> assertThat(response.body().get("findings").isArray()).isTrue();
+            case CONCLUDE_FINDING -> throw new AssertionError("no finding exists to conclude");
         }
     }
 

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -42,32 +45,39 @@ class EscalationQueryController implements SmartLifecycle {
 
     private final QueryGateway queryGateway;
     private final CurrentActor currentActor;
+    private final AccessLog accessLog;
     private final Set<SseEmitter> openStreams = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
+    EscalationQueryController(QueryGateway queryGateway, CurrentActor currentActor, AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.currentActor = currentActor;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The team's escalations: overdue first, then by deadline (members of the team)")
     List<EscalationView> queue(@RequestParam(required = false) String teamId,
             @RequestParam(required = false) EscalationStatus status) {
-        return queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
-                ResponseTypes.multipleInstancesOf(EscalationView.class)).join();
+        Actor actor = currentActor.get();
+        return accessLog.escalationQueue(actor, queryGateway.query(new FindEscalationsQuery(teamOf(teamId), status),
+                ResponseTypes.multipleInstancesOf(EscalationView.class)).join());
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live stream (server-sent events) of the team's escalations as they change")
     SseEmitter stream(@RequestParam(required = false) String teamId) {
+        Actor holder = currentActor.get();
         String team = teamOf(teamId);
         SubscriptionQueryResult<List<EscalationView>, EscalationView> subscription = queryGateway.subscriptionQuery(
                 new FindEscalationsQuery(team, null), ResponseTypes.multipleInstancesOf(EscalationView.class),
                 ResponseTypes.instanceOf(EscalationView.class));
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         Flux<SseEmitter.SseEventBuilder> events = Flux.merge(
-                subscription.updates().map(view -> SseEmitter.event().name("escalation")
+                // Off the projection's thread (its unit of work has committed: no events may be stored on it), each
+                // change is logged as shown to the stream's holder before it is sent; if it cannot be, the stream ends.
+                subscription.updates().publishOn(Schedulers.boundedElastic())
+                        .map(view -> accessLog.escalationStreamed(holder, view)).map(view -> SseEmitter.event().name("escalation")
                         .id(view.escalationId() + ":" + view.change()).data(view, MediaType.APPLICATION_JSON)),
                 Flux.interval(HEARTBEAT).map(tick -> SseEmitter.event().comment("heartbeat")));
         Disposable forwarding = events.subscribe(event -> send(emitter, event), emitter::completeWithError);

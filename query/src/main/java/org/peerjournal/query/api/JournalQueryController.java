@@ -47,9 +47,10 @@ class JournalQueryController {
     @GetMapping
     @Operation(summary = "The journals of a team (members of the team); teamId defaults to the caller's team")
     List<JournalSummary> journals(@RequestParam(required = false) String teamId) {
-        String team = TeamMembership.requireMember(currentActor.get(), teamId, "journals");
-        return queryGateway.query(new FindJournalsQuery(team), ResponseTypes.multipleInstancesOf(JournalSummary.class))
-                .join();
+        Actor actor = currentActor.get();
+        String team = TeamMembership.requireMember(actor, teamId, "journals");
+        return accessLog.journalList(actor, queryGateway.query(new FindJournalsQuery(team),
+                ResponseTypes.multipleInstancesOf(JournalSummary.class)).join());
     }
 
     @GetMapping("/{journalId}/timeline")
@@ -68,7 +69,6 @@ class JournalQueryController {
         JournalTimeline timeline = queryGateway.query(query, ResponseTypes.optionalInstanceOf(JournalTimeline.class))
                 .join()
                 .orElseThrow(() -> new JournalNotFoundException(journalId));
-        accessLog.record(actor, journalId, timeline.teamId(), "timeline");
-        return timeline;
+        return accessLog.timeline(actor, timeline);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.actor.Role;
@@ -23,7 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The team lead's views: the team overview and the contact report (JSON, or CSV for spreadsheets). */
+/**
+ * The team lead's views: the team overview and the contact report (JSON, or CSV for spreadsheets). The overview
+ * names patients and is access-logged; the contact report carries journal ids and counts only (pseudonymous) and
+ * is not.
+ */
 @RestController
 @Tag(name = "Team overview and reports")
 class TeamQueryController {
@@ -32,20 +37,22 @@ class TeamQueryController {
 
     private final QueryGateway queryGateway;
     private final CurrentActor currentActor;
+    private final AccessLog accessLog;
 
-    TeamQueryController(QueryGateway queryGateway, CurrentActor currentActor) {
+    TeamQueryController(QueryGateway queryGateway, CurrentActor currentActor, AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.currentActor = currentActor;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(path = "/api/teams/{teamId}/overview", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The team's caseload at a glance (CLINICIAN or TEAM_LEAD of the team)")
     TeamOverview overview(@PathVariable String teamId,
             @RequestParam(defaultValue = "14") @Min(1) @Max(3650) int withoutContactDays) {
-        requireMember(teamId);
-        return queryGateway.query(new FindTeamOverviewQuery(teamId, withoutContactDays,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)),
-                ResponseTypes.instanceOf(TeamOverview.class)).join();
+        Actor actor = requireMember(teamId);
+        return accessLog.teamOverview(actor, queryGateway.query(new FindTeamOverviewQuery(teamId,
+                withoutContactDays, Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                ResponseTypes.instanceOf(TeamOverview.class)).join());
     }
 
     @GetMapping(path = "/api/reports/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,11 +77,12 @@ class TeamQueryController {
                 ResponseTypes.instanceOf(ContactReport.class)).join();
     }
 
-    private void requireMember(String teamId) {
+    private Actor requireMember(String teamId) {
         Actor actor = currentActor.get();
         if (!(actor.hasRole(Role.CLINICIAN) || actor.hasRole(Role.TEAM_LEAD)) || !actor.belongsTo(teamId)) {
             throw new ActionNotPermittedException("Only clinicians and the team lead of team " + teamId
                     + " may see its overview");
         }
+        return actor;
     }
 }

@@ -9,6 +9,7 @@ import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.audit.AccessLogEntry;
+import org.peerjournal.shared.audit.FindAccessesQuery;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.springframework.stereotype.Component;
@@ -46,5 +47,10 @@ class AccessLogProjection {
     List<AccessLogEntry> handle(FindAccessLogQuery query) {
         return log.readsOf(query.journalId(), query.from(), query.to()).stream().map(AccessLogRecord::toEntry)
                 .toList();
+    }
+
+    @QueryHandler
+    List<AccessLogEntry> handle(FindAccessesQuery query) {
+        return log.readsBetween(query.from(), query.to()).stream().map(AccessLogRecord::toEntry).toList();
     }
 }

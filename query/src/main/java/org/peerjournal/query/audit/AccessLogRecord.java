@@ -51,6 +51,6 @@ class AccessLogRecord extends InsertedRow<String> {
     }
 
     AccessLogEntry toEntry() {
-        return new AccessLogEntry(readAt, userId, role, teamId, action);
+        return new AccessLogEntry(readAt, userId, role, teamId, action, journalId);
     }
 }

@@ -13,4 +13,7 @@ interface AccessLogRepository extends JpaRepository<AccessLogRecord, String> {
             + " and (cast(:from as timestamp) is null or r.readAt >= :from)"
             + " and (cast(:to as timestamp) is null or r.readAt < :to) order by r.readAt, r.eventId")
     List<AccessLogRecord> readsOf(UUID journalId, Instant from, Instant to);
+
+    @Query("select r from AccessLogRecord r where r.readAt >= :from and r.readAt < :to order by r.readAt, r.eventId")
+    List<AccessLogRecord> readsBetween(Instant from, Instant to);
 }

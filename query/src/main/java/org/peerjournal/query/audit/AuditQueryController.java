@@ -58,7 +58,7 @@ class AuditQueryController {
     @Operation(summary = "The timeline exactly as recorded at asOf (default: now), rebuilt from the events")
     JournalTimeline timelineAsOf(@PathVariable UUID journalId, @RequestParam(required = false) Instant asOf) {
         List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
-        logRead(journalId, events, "audit-timeline");
+        logRead(journalId, events, AccessAction.AUDIT_TIMELINE);
         return AsOfTimelineBuilder.build(events, asOf == null ? Instant.now() : asOf);
     }
 
@@ -67,7 +67,7 @@ class AuditQueryController {
     EventHistoryPage events(@PathVariable UUID journalId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
-        logRead(journalId, events, "audit-events");
+        logRead(journalId, events, AccessAction.AUDIT_EVENTS);
         List<StoredEvent> shown = events.stream().skip((long) page * size).limit(size).map(this::toStoredEvent)
                 .toList();
         return new EventHistoryPage(journalId, shown, page, size, events.size());
@@ -78,7 +78,7 @@ class AuditQueryController {
     List<AccessLogEntry> accessLog(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
         TimeWindow.requireOrdered(from, to);
-        logRead(journalId, history.eventsOf(journalId), "audit-access-log");
+        logRead(journalId, history.eventsOf(journalId), AccessAction.AUDIT_ACCESS_LOG);
         return reads(journalId, from, to);
     }
 
@@ -88,7 +88,7 @@ class AuditQueryController {
             @RequestParam(required = false) Instant to) {
         TimeWindow.requireOrdered(from, to);
         List<? extends DomainEventMessage<?>> events = history.eventsOf(journalId);
-        logRead(journalId, events, "audit-incident-report");
+        logRead(journalId, events, AccessAction.AUDIT_INCIDENT_REPORT);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return IncidentReportBuilder.build(events, reads(journalId, from, to), from, to, now,
                 currentActor.get().userId());
@@ -108,8 +108,9 @@ class AuditQueryController {
         return IncidentReportRenderer.html(incidentReport(journalId, from, to));
     }
 
-    private void logRead(UUID journalId, List<? extends DomainEventMessage<?>> events, String action) {
-        accessLog.record(currentActor.get(), journalId, JournalHistory.opening(events).teamId(), action);
+    private void logRead(UUID journalId, List<? extends DomainEventMessage<?>> events, AccessAction action) {
+        accessLog.record(currentActor.get(), action,
+                List.of(new AccessLog.ShownJournal(journalId, JournalHistory.opening(events).teamId())));
     }
 
     private List<AccessLogEntry> reads(UUID journalId, Instant from, Instant to) {

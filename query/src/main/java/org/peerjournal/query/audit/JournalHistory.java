@@ -14,7 +14,7 @@ import java.util.UUID;
  * projection), which is what audit views must be built from.
  */
 @Component
-class JournalHistory {
+public class JournalHistory {
 
     private final EventStore eventStore;
 
@@ -23,7 +23,7 @@ class JournalHistory {
     }
 
     /** Every event of the journal in sequence order; 404 if there is no such journal. */
-    List<? extends DomainEventMessage<?>> eventsOf(UUID journalId) {
+    public List<? extends DomainEventMessage<?>> eventsOf(UUID journalId) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(journalId.toString(), 0).asStream()
                 .toList();
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof JournalOpenedEvent)) {

@@ -16,6 +16,7 @@ import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
+import org.peerjournal.shared.journal.query.FindJournalsByPatientRefQuery;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
 import org.peerjournal.shared.journal.query.JournalSummary;
 import org.peerjournal.shared.team.ContactReport;
@@ -130,6 +131,12 @@ class JournalDirectoryProjection {
         return journals.findByTeamIdOrderByDisplayNameAsc(query.teamId()).stream()
                 .map(JournalDirectoryEntry::toSummary)
                 .toList();
+    }
+
+    @QueryHandler
+    List<JournalSummary> handle(FindJournalsByPatientRefQuery query) {
+        return journals.findByPatientRefOrderByOpenedAtAsc(query.patientRef()).stream()
+                .map(JournalDirectoryEntry::toSummary).toList();
     }
 
     @QueryHandler

@@ -8,4 +8,6 @@ import java.util.UUID;
 interface JournalDirectoryRepository extends JpaRepository<JournalDirectoryEntry, UUID> {
 
     List<JournalDirectoryEntry> findByTeamIdOrderByDisplayNameAsc(String teamId);
+
+    List<JournalDirectoryEntry> findByPatientRefOrderByOpenedAtAsc(String patientRef);
 }

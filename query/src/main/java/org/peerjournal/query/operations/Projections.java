@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.peerjournal.query.projection.SegmentReplay;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The event processors that build the read side: their progress against the event store, and their replay.
@@ -59,24 +59,10 @@ class Projections {
         String state = !processor.isRunning() ? "STOPPED"
                 : processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)
                         ? "ERROR"
-                        : segments.values().stream().anyMatch(Projections::rebuilding) ? "REPLAYING"
+                        : segments.values().stream().anyMatch(SegmentReplay::inProgress) ? "REPLAYING"
                                 : "RUNNING";
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), segments.size(),
                 processor.supportsReset());
-    }
-
-    /**
-     * Axon keeps a segment's replay token until it handles an event stored after the reset, so on a quiet store
-     * {@link EventTrackerStatus#isReplaying()} stays true for good; the rebuild is done once the segment has
-     * reached the position it was reset at.
-     */
-    private static boolean rebuilding(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
-            return false;
-        }
-        OptionalLong resetAt = segment.getResetPosition();
-        OptionalLong current = segment.getCurrentPosition();
-        return resetAt.isEmpty() || current.isEmpty() || current.getAsLong() < resetAt.getAsLong();
     }
 
     private long head() {

@@ -1,7 +1,10 @@
 package org.peerjournal.shared.audit;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** One read of a journal's content. */
-public record AccessLogEntry(Instant at, String userId, String role, String teamId, String action) {
+/**
+ * One access to a journal: who (user, role, the team they acted in; none for auditors), when, through what.
+ */
+public record AccessLogEntry(Instant at, String userId, String role, String teamId, String action, UUID journalId) {
 }

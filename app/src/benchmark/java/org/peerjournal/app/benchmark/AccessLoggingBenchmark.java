@@ -1,0 +1,210 @@
+package org.peerjournal.app.benchmark;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.ApiClient;
+import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
+import org.peerjournal.shared.journal.query.FindJournalsQuery;
+import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.journal.query.JournalTimeline;
+import org.peerjournal.shared.team.FindTeamOverviewQuery;
+import org.peerjournal.shared.team.TeamOverview;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What access logging costs the reads that show patients (issue #12, point 4): a team of 1,000 journals with 99 notes
+ * each (100,000 stored events), seeded through the command gateway on H2. Each read is timed with its access log
+ * (one batch of events per answer, as the controllers do) and without (the same query alone), interleaved in
+ * process, and once over HTTP as served; then a PSW's note writes are timed alone and while four clients keep reading
+ * timelines (each read a logged event).
+ *
+ * <p>Figures are printed, never asserted. Run: {@code mvn -B -o -pl app -am test -Pbenchmark
+ * -Dtest=AccessLoggingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} for a quick
+ * smaller run.
+ */
+@Tag("benchmark")
+class AccessLoggingBenchmark {
+
+    static final int JOURNALS = Integer.getInteger("bench.journals", 1_000);
+    static final int NOTES_PER_JOURNAL = Integer.getInteger("bench.notes", 99);
+    static final int SEED_THREADS = 4;
+    static final int WARM_UP = 10;
+    static final int REQUESTS = 50;
+    static final int READERS = 4;
+    static final int WRITES = 100;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void readsWithAndWithoutTheirAccessLogAtAHundredThousandEvents() throws Exception {
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            JournalSeeder seeder = new JournalSeeder(app.bean(CommandGateway.class), "north", "david", 8);
+            JournalSeeder.Result seeded = seeder.seed(JOURNALS, NOTES_PER_JOURNAL, SEED_THREADS);
+            System.out.printf(Locale.ROOT, "%n=== Access logging: %d journals, %d events seeded in %.0f s ===%n",
+                    JOURNALS, seeded.events(), seeded.seconds());
+            new ProjectionsAdmin(app.client().as("olle")).awaitAllCaughtUp(Duration.ofMinutes(15));
+            JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+            long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            assertThat(stored).as("stored events").isGreaterThanOrEqualTo(seeded.events());
+
+            compareReads(app, seeded.journalIds());
+            readsAndWritesTogether(app, seeded.journalIds());
+            System.out.printf(Locale.ROOT, "stored events at the end: %d%n",
+                    jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        }
+    }
+
+    private void compareReads(StandaloneApp app, List<UUID> journalIds) {
+        QueryGateway queries = app.bean(QueryGateway.class);
+        AccessLog accessLog = app.bean(AccessLog.class);
+        Actor clara = new Actor("clara", Role.CLINICIAN, "north");
+        ApiClient claraOverHttp = app.client().as("clara");
+        Random random = new Random(12);
+        Supplier<UUID> someJournal = () -> journalIds.get(random.nextInt(journalIds.size()));
+        Supplier<List<JournalSummary>> list = () -> queries.query(new FindJournalsQuery("north"),
+                ResponseTypes.multipleInstancesOf(JournalSummary.class)).join();
+        // withoutContactDays=1 names most journals (their last contact lies days back): the most an overview logs.
+        Supplier<TeamOverview> overview = () -> queries.query(new FindTeamOverviewQuery("north", 1,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)), ResponseTypes.instanceOf(TeamOverview.class)).join();
+        java.util.function.Function<UUID, JournalTimeline> timeline = id -> queries.query(
+                new FindJournalTimelineQuery(id, "north", null, null, Set.of(), false, 0, 50),
+                ResponseTypes.optionalInstanceOf(JournalTimeline.class)).join().orElseThrow();
+
+        Map<String, Supplier<Integer>> reads = new LinkedHashMap<>();
+        reads.put("list, query only", () -> list.get().size());
+        reads.put("list, query + access log", () -> accessLog.journalList(clara, list.get()).size());
+        reads.put("list, HTTP as served", () -> checked(claraOverHttp.get("/api/journals")).body().size());
+        reads.put("overview(1 day), query only", () -> overview.get().journalsWithoutContact().size());
+        reads.put("overview(1 day), query + access log",
+                () -> accessLog.teamOverview(clara, overview.get()).journalsWithoutContact().size());
+        reads.put("overview(1 day), HTTP as served", () -> checked(claraOverHttp
+                .get("/api/teams/north/overview?withoutContactDays=1")).body().get("journalsWithoutContact").size());
+        reads.put("timeline, query only", () -> timeline.apply(someJournal.get()).entries().size());
+        reads.put("timeline, query + access log",
+                () -> accessLog.timeline(clara, timeline.apply(someJournal.get())).entries().size());
+        reads.put("timeline, HTTP as served", () -> checked(claraOverHttp.get("/api/journals/" + someJournal.get()
+                + "/timeline")).body().get("entries").size());
+
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        reads.keySet().forEach(name -> latencies.put(name, new Latencies()));
+        for (int i = 0; i < WARM_UP + REQUESTS; i++) {
+            for (Map.Entry<String, Supplier<Integer>> read : reads.entrySet()) {
+                long start = System.nanoTime();
+                int size = read.getValue().get();
+                long nanos = System.nanoTime() - start;
+                if (i >= WARM_UP) {
+                    latencies.get(read.getKey()).add(nanos);
+                }
+                shown.put(read.getKey(), size);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nReads, %d warm-up + %d timed each, interleaved, one client; %s%n", WARM_UP,
+                REQUESTS, LoadAverage.describe());
+        System.out.print(Latencies.HEADER);
+        latencies.forEach((name, samples) -> System.out.print(samples.row(name)));
+        for (String read : List.of("list", "overview(1 day)", "timeline")) {
+            System.out.printf(Locale.ROOT, "%s: %d journals shown; p95 with / without access log = %.2f%n", read,
+                    shown.get(read + ", query only"), latencies.get(read + ", query + access log").p95()
+                            / latencies.get(read + ", query only").p95());
+        }
+    }
+
+    /** Writes alone and with readers, alternating twice, so drift in the machine's load hits both alike. */
+    private void readsAndWritesTogether(StandaloneApp app, List<UUID> journalIds) throws Exception {
+        CommandGateway commands = app.bean(CommandGateway.class);
+        Actor psw = new Actor("psw-01", Role.PSW, "north");
+        Latencies alone = new Latencies();
+        Latencies withReads = new Latencies();
+        Latencies readsDuringWrites = new Latencies();
+        long readCount = 0;
+        double readSeconds = 0;
+        Random random = new Random(7);
+        for (int round = 0; round < 2; round++) {
+            timeWrites(commands, psw, journalIds, random, alone);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            ExecutorService readers = Executors.newFixedThreadPool(READERS);
+            List<Future<Latencies>> results = new ArrayList<>();
+            for (int r = 0; r < READERS; r++) {
+                ApiClient reader = app.client().as("clara");
+                Random pick = new Random(r);
+                results.add(readers.submit(() -> {
+                    Latencies mine = new Latencies();
+                    while (writing.get()) {
+                        long start = System.nanoTime();
+                        checked(reader.get("/api/journals/" + journalIds.get(pick.nextInt(journalIds.size()))
+                                + "/timeline"));
+                        mine.add(System.nanoTime() - start);
+                    }
+                    return mine;
+                }));
+            }
+            long start = System.nanoTime();
+            timeWrites(commands, psw, journalIds, random, withReads);
+            writing.set(false);
+            readSeconds += (System.nanoTime() - start) / 1e9;
+            for (Future<Latencies> result : results) {
+                Latencies reads = result.get();
+                readCount += reads.count();
+                readsDuringWrites.addAll(reads);
+            }
+            readers.shutdown();
+        }
+        System.out.printf(Locale.ROOT, "%nNote writes (command gateway, one writer), %d per phase, alone and while %d"
+                + " clients read timelines over HTTP (each read logged), alternating twice; %s%n", WRITES, READERS,
+                LoadAverage.describe());
+        System.out.print(Latencies.HEADER);
+        System.out.print(alone.row("note write, alone"));
+        System.out.print(withReads.row("note write, with readers"));
+        System.out.print(readsDuringWrites.row("timeline read (HTTP), with writer"));
+        System.out.printf(Locale.ROOT, "write p95 with / without readers = %.2f; %.0f logged reads/s meanwhile%n",
+                withReads.p95() / alone.p95(), readCount / readSeconds);
+    }
+
+    private static void timeWrites(CommandGateway commands, Actor psw, List<UUID> journalIds, Random random,
+            Latencies into) {
+        for (int i = 0; i < WRITES; i++) {
+            UUID journalId = journalIds.get(random.nextInt(journalIds.size()));
+            long start = System.nanoTime();
+            JournalSeeder.recordNote(commands, journalId, psw);
+            into.add(System.nanoTime() - start);
+        }
+    }
+
+    private static ApiResponse checked(ApiResponse response) {
+        if (response.status() != 200) {
+            throw new IllegalStateException(response.toString());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,65 @@
+package org.peerjournal.app.store;
+
+import jakarta.persistence.PersistenceUnitUtil;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.peerjournal.query.consistency.LocalWrites;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Axon's JPA storage engine, telling {@link LocalWrites} the global position of every journal event once its
+ * transaction has committed, so a read on this node can wait for the projections to reach it. The position is the
+ * one the sequence gave the row when it was persisted: exact, and free (no query). Events that are not a journal's
+ * (the access log's read events) are not recorded: nobody reads them back as their own write.
+ */
+class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine {
+
+    private final ThreadLocal<List<Object>> appending = new ThreadLocal<>();
+    private final LocalWrites localWrites;
+
+    PositionRecordingJpaEventStorageEngine(Builder builder, LocalWrites localWrites) {
+        super(builder);
+        this.localWrites = localWrites;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        List<Object> entries = new ArrayList<>(events.size());
+        appending.set(entries);
+        try {
+            super.appendEvents(events, serializer);
+        } finally {
+            appending.remove();
+        }
+        if (!entries.isEmpty()) {
+            // The entry has no getter for its global index; JPA gives the identifier the sequence assigned.
+            PersistenceUnitUtil ids = entityManager().getEntityManagerFactory().getPersistenceUnitUtil();
+            entries.stream().mapToLong(entry -> (Long) ids.getIdentifier(entry)).max()
+                    .ifPresent(this::recordAfterCommit);
+        }
+    }
+
+    @Override
+    protected Object createEventEntity(EventMessage<?> eventMessage, Serializer serializer) {
+        Object entity = super.createEventEntity(eventMessage, serializer);
+        List<Object> entries = appending.get();
+        if (entries != null && eventMessage instanceof DomainEventMessage<?>) {
+            entries.add(entity);
+        }
+        return entity;
+    }
+
+    /** The last position of the batch stands for all of it: a read that waits for it waits for the others too. */
+    private void recordAfterCommit(long position) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> localWrites.committed(position));
+        } else {
+            localWrites.committed(position);
+        }
+    }
+}
