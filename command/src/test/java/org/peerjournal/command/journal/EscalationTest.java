@@ -334,6 +334,17 @@ class EscalationTest {
         }
 
         @Test
+        void whoeverRaisedAnEscalationCannotAcknowledgeItInAnotherRole() {
+            Actor annaNowClinician = new Actor(PSW.userId(), Role.CLINICIAN, TEAM);
+            fixture.given(opened())
+                    .andGivenCommands(raise(escalationId, IMMEDIATE, PSW))
+                    .when(acknowledge(escalationId, annaNowClinician))
+                    .expectException(ActionNotPermittedException.class)
+                    .expectExceptionMessage("The person who raised an escalation cannot acknowledge it")
+                    .expectNoEvents();
+        }
+
+        @Test
         void pswCannotAcknowledgeAndTheDeadlineStays() {
             fixture.given(opened())
                     .andGivenCommands(raise(escalationId, IMMEDIATE, PSW))

@@ -6,6 +6,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationStatus;
@@ -112,7 +113,7 @@ class EscalationQueryController implements SmartLifecycle {
     }
 
     private String teamOf(String teamId) {
-        return TeamMembership.requireMember(currentActor.get(), teamId, "escalations");
+        return ReadPolicy.requireTeamMember(currentActor.get(), teamId, "escalations");
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

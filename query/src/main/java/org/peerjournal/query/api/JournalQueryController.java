@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.error.JournalNotFoundException;
@@ -48,7 +49,7 @@ class JournalQueryController {
     @Operation(summary = "The journals of a team (members of the team); teamId defaults to the caller's team")
     List<JournalSummary> journals(@RequestParam(required = false) String teamId) {
         Actor actor = currentActor.get();
-        String team = TeamMembership.requireMember(actor, teamId, "journals");
+        String team = ReadPolicy.requireTeamMember(actor, teamId, "journals");
         return accessLog.journalList(actor, queryGateway.query(new FindJournalsQuery(team),
                 ResponseTypes.multipleInstancesOf(JournalSummary.class)).join());
     }

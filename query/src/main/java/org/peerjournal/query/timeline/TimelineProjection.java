@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
@@ -153,7 +154,7 @@ class TimelineProjection {
     @QueryHandler
     Optional<JournalTimeline> handle(FindJournalTimelineQuery query) {
         return journals.findById(query.journalId())
-                .filter(journal -> journal.teamId().equals(query.viewerTeamId()))
+                .filter(journal -> ReadPolicy.mayReadJournal(query.viewerTeamId(), journal.teamId()))
                 .map(journal -> timelineOf(journal, query));
     }
 
