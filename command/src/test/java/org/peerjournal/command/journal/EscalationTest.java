@@ -26,7 +26,6 @@ import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
 import org.peerjournal.shared.escalation.AcknowledgeEscalationCommand;
 import org.peerjournal.shared.escalation.EscalationCategory;
-import org.peerjournal.shared.escalation.EscalationRaised;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.RaiseEscalationCommand;
 import org.peerjournal.shared.escalation.ResolveEscalationCommand;

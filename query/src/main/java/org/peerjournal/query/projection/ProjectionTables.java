@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * Empties a projection's tables for a replay, by {@code TRUNCATE}. A {@code DELETE} of every row was most of a
- * replay's time: about 10 s per 100,000 rows on H2, more than rebuilding them.
+ * Empties a projection's tables for a replay, by {@code TRUNCATE}. A {@code DELETE} of every row took longer than
+ * rebuilding the rows (figures in docs/benchmarks.md, "Projection replay speed"; ADR 0009).
  *
  * <p>PostgreSQL truncates inside the reset's transaction: the tables are emptied together with the tokens' reset or
  * not at all. H2's {@code TRUNCATE} commits the open transaction, so there the tables are truncated only after the
