@@ -11,7 +11,7 @@ import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
-import org.peerjournal.shared.audit.JournalContentReadEvent;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -36,7 +36,7 @@ import static org.peerjournal.app.support.ProblemAssertions.assertUnauthorized;
 /**
  * The systematic access review through HTTP: each rule on a data set that triggers it and one that does not, and
  * the lifecycle of a conclusion. Reads at chosen past instants (a night, a burst) are stored the way the access
- * log stores them, as read events, with their time set; each test's users and day are its own, so the shared store's
+ * log stores them, as shown events, with their time set; each test's users and day are its own, so the shared store's
  * other reads never mix in.
  */
 class AccessReviewIT extends ApiIntegrationTest {
@@ -218,7 +218,8 @@ class AccessReviewIT extends ApiIntegrationTest {
     /** A timeline read by the actor at that instant, stored as the access log stores it. */
     private static EventMessage<?> read(Actor reader, String journalId, Instant at) {
         return new GenericEventMessage<>(UUID.randomUUID().toString(),
-                new JournalContentReadEvent(UUID.fromString(journalId), "north", "timeline"),
+                new JournalsShownEvent("timeline", List.of(new JournalsShownEvent.Shown(UUID.fromString(journalId),
+                        "north"))),
                 ActorMetaData.of(reader), at);
     }
 

@@ -24,7 +24,7 @@ class ReconciliationIT {
 
     private static final String NOTE_RECORDED = "ContactNoteRecordedEvent";
     private static final List<String> EVENT_TYPES = List.of("ContactNoteCorrectedEvent", "ContactNoteRecordedEvent",
-            "ContactNoteRetractedEvent", "JournalContentReadEvent", "JournalOpenedEvent",
+            "ContactNoteRetractedEvent", "JournalContentReadEvent", "JournalOpenedEvent", "JournalsShownEvent",
             "LoyaltyConflictDiscussedEvent", "LoyaltyConflictFlaggedEvent", "LoyaltyConflictResolvedEvent",
             "SafetyEscalationAcknowledgedEvent", "SafetyEscalationOverdueEvent", "SafetyEscalationRaisedEvent",
             "SafetyEscalationResolvedEvent");

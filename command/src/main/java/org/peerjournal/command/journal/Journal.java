@@ -1,6 +1,7 @@
 package org.peerjournal.command.journal;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -50,7 +51,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * handlers only assign state. The state kept here is the minimum the rules need (who wrote each note, its revision,
  * whether it is retracted); the texts live in the events and the projections.
  *
- * <p>Fields are visible to Jackson because snapshots serialize this class.
+ * <p>Fields are visible to Jackson because snapshots serialize this class; the notes are left out of snapshots, so
+ * a snapshot stays small however many notes the journal has. A note applied since the journal was loaded is in
+ * {@link #notes}; any other is found in {@link NoteFacts}, which the command handlers keep in step with the events.
  */
 @Aggregate(snapshotTriggerDefinition = JournalAggregateConfiguration.SNAPSHOT_TRIGGER,
         cache = JournalAggregateConfiguration.CACHE)
@@ -62,6 +65,8 @@ class Journal {
     @AggregateIdentifier
     private UUID journalId;
     private String teamId;
+    /** The notes applied since this journal was loaded: from its latest snapshot, or from its first event. */
+    @JsonIgnore
     private Map<UUID, NoteState> notes = new HashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, Escalation> escalations = new HashMap<>();
@@ -81,7 +86,7 @@ class Journal {
     }
 
     @CommandHandler
-    NoteRecorded handle(RecordContactNoteCommand command) {
+    NoteRecorded handle(RecordContactNoteCommand command, NoteFacts noteFacts) {
         requireTeamMember(command.actor());
         JournalPolicy.mayRecordNote(command.actor());
         if (notes.containsKey(command.noteId())) {
@@ -94,29 +99,32 @@ class Journal {
         boolean lateEntry = Duration.between(command.occurredAt(), now).compareTo(JournalLimits.LATE_ENTRY_AFTER) > 0;
         apply(new ContactNoteRecordedEvent(journalId, command.noteId(), command.actor().userId(),
                 command.contactType(), command.occurredAt(), command.durationMinutes(), command.text(), lateEntry));
+        noteFacts.recorded(journalId, command.noteId(), command.actor().userId());
         return new NoteRecorded(command.noteId(), notes.get(command.noteId()).recordedAt(), lateEntry);
     }
 
     @CommandHandler
-    NoteCorrected handle(CorrectContactNoteCommand command) {
+    NoteCorrected handle(CorrectContactNoteCommand command, NoteFacts noteFacts) {
         requireTeamMember(command.actor());
-        NoteState note = existingNote(command.noteId());
+        NoteState note = existingNote(command.noteId(), noteFacts);
         JournalPolicy.mayCorrectNote(command.actor(), note.authorId());
         requireNotRetracted(note, "corrected");
         int revision = note.revision() + 1;
         apply(new ContactNoteCorrectedEvent(journalId, command.noteId(), revision, command.text(), command.reason(),
                 command.actor().userId()));
+        noteFacts.corrected(command.noteId(), revision);
         return new NoteCorrected(command.noteId(), revision);
     }
 
     @CommandHandler
-    NoteRetracted handle(RetractContactNoteCommand command) {
+    NoteRetracted handle(RetractContactNoteCommand command, NoteFacts noteFacts) {
         Actor actor = command.actor();
         requireTeamMember(actor);
-        NoteState note = existingNote(command.noteId());
+        NoteState note = existingNote(command.noteId(), noteFacts);
         JournalPolicy.mayRetractNote(actor, note.authorId());
         requireNotRetracted(note, "retracted");
         apply(new ContactNoteRetractedEvent(journalId, command.noteId(), command.reason(), actor.userId()));
+        noteFacts.retracted(command.noteId());
         return new NoteRetracted(command.noteId());
     }
 
@@ -242,12 +250,13 @@ class Journal {
         return conflict;
     }
 
-    private NoteState existingNote(UUID noteId) {
+    private NoteState existingNote(UUID noteId, NoteFacts noteFacts) {
         NoteState note = notes.get(noteId);
-        if (note == null) {
-            throw new EntryNotFoundException("No note " + noteId + " in journal " + journalId);
+        if (note != null) {
+            return note;
         }
-        return note;
+        return noteFacts.find(journalId, noteId)
+                .orElseThrow(() -> new EntryNotFoundException("No note " + noteId + " in journal " + journalId));
     }
 
     private static void requireNotRetracted(NoteState note, String what) {

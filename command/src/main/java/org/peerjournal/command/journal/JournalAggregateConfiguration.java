@@ -2,7 +2,6 @@ package org.peerjournal.command.journal;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -24,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the cost of a command independent of the journal's length: a snapshot every
- * {@code peerjournal.journal.snapshot-threshold} events bounds what a cold load reads, the cache (single node
- * only, see docs/decisions) avoids the load altogether for a journal in use, and snapshots are taken in a thread
- * of their own so no command waits for one (see docs/benchmarks.md).
+ * {@code peerjournal.journal.snapshot-threshold} events bounds what a cold load reads, a cache of the
+ * {@code peerjournal.journal.cache-size} journals used last (single node only, see docs/decisions) avoids the load
+ * altogether for a journal in use, and snapshots are taken in a thread of their own so no command waits for one
+ * (see docs/benchmarks.md).
  */
 @Configuration
 class JournalAggregateConfiguration {
@@ -41,8 +41,9 @@ class JournalAggregateConfiguration {
     }
 
     @Bean(CACHE)
-    Cache journalCache(@Value("${peerjournal.journal.cache-enabled:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache journalCache(@Value("${peerjournal.journal.cache-enabled:true}") boolean enabled,
+            @Value("${peerjournal.journal.cache-size:1000}") long size) {
+        return enabled ? new BoundedAggregateCache(size) : NoCache.INSTANCE;
     }
 
     /**

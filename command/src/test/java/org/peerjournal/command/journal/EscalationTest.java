@@ -625,6 +625,7 @@ class EscalationTest {
         // the escalations' state is pinned by the given-events tests below and the snapshot comparison.
         newFixture.registerIgnoredField(Journal.class, "escalations");
         newFixture.registerInjectableResource(mock(PatientRefRegistry.class));
+        newFixture.registerInjectableResource(mock(NoteFacts.class));
         newFixture.registerInjectableResource(new AcknowledgementDeadlines(ACKNOWLEDGE_WITHIN.get(IMMEDIATE),
                 ACKNOWLEDGE_WITHIN.get(URGENT), ACKNOWLEDGE_WITHIN.get(ROUTINE)));
         return newFixture;

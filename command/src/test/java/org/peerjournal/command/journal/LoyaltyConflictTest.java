@@ -418,6 +418,7 @@ class LoyaltyConflictTest {
         // compared; the conflicts' state is pinned by the given-events tests above and the snapshot comparison.
         newFixture.registerIgnoredField(Journal.class, "loyaltyConflicts");
         newFixture.registerInjectableResource(mock(PatientRefRegistry.class));
+        newFixture.registerInjectableResource(mock(NoteFacts.class));
         return newFixture;
     }
 

@@ -1,11 +1,11 @@
 package org.peerjournal.query.audit;
 
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
-import org.peerjournal.shared.audit.JournalContentReadEvent;
+import org.peerjournal.shared.audit.JournalsShownEvent;
+import org.peerjournal.shared.audit.JournalsShownEvent.Shown;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.journal.query.JournalSummary;
 import org.peerjournal.shared.journal.query.JournalTimeline;
@@ -21,10 +21,10 @@ import java.util.UUID;
 
 /**
  * The one place that decides which patients an answer shows, and records that they were shown before the answer
- * leaves: one {@link JournalContentReadEvent} per journal shown, all of one answer appended to the event store in a
- * single call (one transaction). If they cannot be stored, the exception reaches the caller and the answer is not
- * served. The events are published on their own, not through the journal aggregates, so a read never takes a
- * journal's lock.
+ * leaves: one {@link JournalsShownEvent} per answer naming every journal it shows (one insert, whether it shows one
+ * journal or 1,000; the access-log projection keeps one entry per journal). If it cannot be stored, the exception
+ * reaches the caller and the answer is not served. The event is published on its own, not through the journal
+ * aggregates, so a read never takes a journal's lock.
  */
 @Component
 public class AccessLog {
@@ -35,13 +35,9 @@ public class AccessLog {
         this.eventStore = eventStore;
     }
 
-    /** A journal an answer shows, and the team it belongs to. */
-    public record ShownJournal(UUID journalId, String teamId) {
-    }
-
     public List<JournalSummary> journalList(Actor reader, List<JournalSummary> journals) {
         record(reader, AccessAction.JOURNAL_LIST,
-                journals.stream().map(j -> new ShownJournal(j.journalId(), j.teamId())).toList());
+                journals.stream().map(j -> new Shown(j.journalId(), j.teamId())).toList());
         return journals;
     }
 
@@ -51,7 +47,7 @@ public class AccessLog {
         overview.journalsWithoutContact().forEach(j -> shown.add(j.journalId()));
         overview.conflictsAwaitingSupervision().forEach(c -> shown.add(c.journalId()));
         record(reader, AccessAction.TEAM_OVERVIEW,
-                shown.stream().map(id -> new ShownJournal(id, overview.teamId())).toList());
+                shown.stream().map(id -> new Shown(id, overview.teamId())).toList());
         return overview;
     }
 
@@ -67,7 +63,7 @@ public class AccessLog {
     }
 
     public JournalTimeline timeline(Actor reader, JournalTimeline timeline) {
-        record(reader, AccessAction.TIMELINE, List.of(new ShownJournal(timeline.journalId(), timeline.teamId())));
+        record(reader, AccessAction.TIMELINE, List.of(new Shown(timeline.journalId(), timeline.teamId())));
         return timeline;
     }
 
@@ -75,22 +71,18 @@ public class AccessLog {
      * Records that the answer shows these journals' patients to the reader; a journal shown twice in one answer is
      * recorded once. Nothing is stored for an answer that shows nobody.
      */
-    public void record(Actor reader, AccessAction action, Collection<ShownJournal> shown) {
-        Map<UUID, ShownJournal> distinct = new LinkedHashMap<>();
+    public void record(Actor reader, AccessAction action, Collection<Shown> shown) {
+        Map<UUID, Shown> distinct = new LinkedHashMap<>();
         shown.forEach(journal -> distinct.putIfAbsent(journal.journalId(), journal));
         if (distinct.isEmpty()) {
             return;
         }
-        Map<String, String> actor = ActorMetaData.of(reader);
-        List<EventMessage<?>> reads = distinct.values().stream()
-                .<EventMessage<?>>map(journal -> GenericEventMessage.asEventMessage(
-                        new JournalContentReadEvent(journal.journalId(), journal.teamId(), action.wireName()))
-                        .andMetaData(actor))
-                .toList();
-        eventStore.publish(reads);
+        eventStore.publish(GenericEventMessage.asEventMessage(
+                new JournalsShownEvent(action.wireName(), List.copyOf(distinct.values())))
+                .andMetaData(ActorMetaData.of(reader)));
     }
 
-    private static ShownJournal shown(EscalationView view) {
-        return new ShownJournal(view.journalId(), view.teamId());
+    private static Shown shown(EscalationView view) {
+        return new Shown(view.journalId(), view.teamId());
     }
 }

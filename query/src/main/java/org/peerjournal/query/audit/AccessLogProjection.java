@@ -12,11 +12,12 @@ import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.FindAccessesQuery;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.JournalContentReadEvent;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Who read which journal, when and through what: the reviewable form of the read events. */
+/** Who was shown which journal, when and through what: the reviewable form of the read and shown events. */
 @Component
 @ProcessingGroup(AccessLogProjection.NAME)
 class AccessLogProjection {
@@ -34,8 +35,18 @@ class AccessLogProjection {
     @EventHandler
     void on(JournalContentReadEvent event, EventMessage<JournalContentReadEvent> message) {
         Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
-        log.save(new AccessLogRecord(message.getIdentifier(), event.journalId(), message.getTimestamp(),
+        log.save(new AccessLogRecord(message.getIdentifier(), null, event.journalId(), message.getTimestamp(),
                 reader.userId(), reader.role().name(), reader.teamId(), event.action()));
+    }
+
+    /** One entry per journal the answer showed, each keyed by the event and the journal. */
+    @EventHandler
+    void on(JournalsShownEvent event, EventMessage<JournalsShownEvent> message) {
+        Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
+        log.saveAll(event.journals().stream().map(shown -> new AccessLogRecord(
+                message.getIdentifier() + ":" + shown.journalId(), message.getIdentifier(), shown.journalId(),
+                message.getTimestamp(), reader.userId(), reader.role().name(), reader.teamId(), event.action()))
+                .toList());
     }
 
     @ResetHandler

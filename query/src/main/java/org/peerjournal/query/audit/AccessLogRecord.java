@@ -10,7 +10,10 @@ import org.peerjournal.shared.audit.AccessLogEntry;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One read of a journal, projected from its {@code JournalContentReadEvent}. */
+/**
+ * One access to a journal: from a {@code JournalContentReadEvent} (keyed by the event), or one of the journals of
+ * a {@code JournalsShownEvent} (keyed by the event and the journal, and naming the event in {@code shownByEvent}).
+ */
 @Entity
 @Table(name = "access_log")
 class AccessLogRecord extends InsertedRow<String> {
@@ -18,6 +21,8 @@ class AccessLogRecord extends InsertedRow<String> {
     @Id
     @Column(name = "event_id")
     private String eventId;
+    @Column(name = "shown_by_event")
+    private String shownByEvent;
     @Column(name = "journal_id", nullable = false)
     private UUID journalId;
     @Column(name = "read_at", nullable = false)
@@ -39,9 +44,10 @@ class AccessLogRecord extends InsertedRow<String> {
         return eventId;
     }
 
-    AccessLogRecord(String eventId, UUID journalId, Instant readAt, String userId, String role, String teamId,
-            String action) {
+    AccessLogRecord(String eventId, String shownByEvent, UUID journalId, Instant readAt, String userId, String role,
+            String teamId, String action) {
         this.eventId = eventId;
+        this.shownByEvent = shownByEvent;
         this.journalId = journalId;
         this.readAt = readAt;
         this.userId = userId;

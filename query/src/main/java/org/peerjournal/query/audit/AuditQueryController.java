@@ -14,6 +14,7 @@ import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.springframework.http.MediaType;
@@ -110,7 +111,7 @@ class AuditQueryController {
 
     private void logRead(UUID journalId, List<? extends DomainEventMessage<?>> events, AccessAction action) {
         accessLog.record(currentActor.get(), action,
-                List.of(new AccessLog.ShownJournal(journalId, JournalHistory.opening(events).teamId())));
+                List.of(new JournalsShownEvent.Shown(journalId, JournalHistory.opening(events).teamId())));
     }
 
     private List<AccessLogEntry> reads(UUID journalId, Instant from, Instant to) {

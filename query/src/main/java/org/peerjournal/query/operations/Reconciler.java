@@ -2,6 +2,7 @@ package org.peerjournal.query.operations;
 
 import org.peerjournal.query.directory.ContactMonthColumns;
 import org.peerjournal.shared.audit.JournalContentReadEvent;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
@@ -71,7 +72,9 @@ class Reconciler {
                     Measure.rows("journal-directory", "conflict_entry", "resolved = true"),
                     Measure.rows("timeline", "timeline_conflict", "resolved_at is not null"))),
             Map.entry(JournalContentReadEvent.class, List.of(
-                    Measure.rows("access-log", "access_log", null))));
+                    Measure.rows("access-log", "access_log", "shown_by_event is null"))),
+            Map.entry(JournalsShownEvent.class, List.of(new Measure("access-log",
+                    "access_log distinct shown_by_event", "select count(distinct shown_by_event) from access_log"))));
 
     private final JdbcTemplate jdbc;
 

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * Somebody read a journal's content. Stored in the event store like every other fact (append-only), but outside
- * the journal's own stream, so recording a read never waits for the journal's lock. The reader is the event's
- * actor (metadata).
+ * the journal's own stream. The reader is the event's actor (metadata). No longer recorded: an answer now records
+ * every journal it shows as one {@link JournalsShownEvent}; the read events stored before are kept, and projected,
+ * as they are.
  *
  * @param teamId the team the journal belongs to
  * @param action through what it was read, e.g. {@code timeline}, {@code audit-timeline}

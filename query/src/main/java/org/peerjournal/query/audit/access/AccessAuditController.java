@@ -16,6 +16,7 @@ import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.FindAccessesQuery;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.FindJournalsByPatientRefQuery;
@@ -77,7 +78,7 @@ class AccessAuditController {
         List<JournalSummary> journals = queryGateway.query(new FindJournalsByPatientRefQuery(patientRef),
                 ResponseTypes.multipleInstancesOf(JournalSummary.class)).join();
         accessLog.record(auditor, AccessAction.AUDIT_ACCESS_EXTRACT, journals.stream()
-                .map(journal -> new AccessLog.ShownJournal(journal.journalId(), journal.teamId())).toList());
+                .map(journal -> new JournalsShownEvent.Shown(journal.journalId(), journal.teamId())).toList());
         List<AccessExtract.Access> accesses = journals.stream()
                 .flatMap(journal -> accessesOf(journal.journalId(), from, to).stream())
                 .map(entry -> new AccessExtract.Access(entry.at(), entry.journalId(), entry.teamId(), entry.userId(),
