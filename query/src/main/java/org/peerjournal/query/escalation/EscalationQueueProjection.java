@@ -3,12 +3,14 @@ package org.peerjournal.query.escalation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.peerjournal.query.notification.NotificationStates;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.projection.ReadModel;
+import org.peerjournal.query.projection.ReadModel.Measure;
+import org.peerjournal.query.projection.ReadModelProjection;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
@@ -30,21 +32,26 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(EscalationQueueProjection.NAME)
-class EscalationQueueProjection {
+class EscalationQueueProjection extends ReadModelProjection {
 
     static final String NAME = "escalation-queue";
+    static final ReadModel READ_MODEL = ReadModel.of(NAME, "escalation_queue")
+            .counts(SafetyEscalationRaisedEvent.class, Measure.rows("escalation_queue"))
+            .counts(SafetyEscalationOverdueEvent.class, Measure.rows("escalation_queue", "overdue = true"))
+            .counts(SafetyEscalationAcknowledgedEvent.class,
+                    Measure.rows("escalation_queue", "acknowledged_at is not null"))
+            .counts(SafetyEscalationResolvedEvent.class, Measure.rows("escalation_queue", "resolved_at is not null"));
 
     private final EscalationQueueRepository queue;
     private final QueryUpdateEmitter updates;
     private final NotificationStates notificationStates;
-    private final ProjectionTables tables;
 
     EscalationQueueProjection(EscalationQueueRepository queue, QueryUpdateEmitter updates,
             NotificationStates notificationStates, ProjectionTables tables) {
+        super(READ_MODEL, tables);
         this.queue = queue;
         this.updates = updates;
         this.notificationStates = notificationStates;
-        this.tables = tables;
     }
 
     @EventHandler
@@ -68,11 +75,6 @@ class EscalationQueueProjection {
     @EventHandler
     void on(SafetyEscalationResolvedEvent event, @Timestamp Instant at, ReplayStatus replay) {
         change(event.escalationId(), event.teamId(), replay, entry -> entry.resolved(event.resolvedBy(), at));
-    }
-
-    @ResetHandler
-    void reset() {
-        tables.clear("escalation_queue");
     }
 
     @QueryHandler

@@ -32,9 +32,9 @@ public class ProjectionTables {
         this.truncateIsTransactional = product.toLowerCase().contains("postgres");
     }
 
-    /** Empties these tables, in this order, once the reset that asks for it stands. */
-    public void clear(String... tables) {
-        List<String> names = List.of(tables);
+    /** Empties the read model's tables, in their order, once the reset that asks for it stands. */
+    public void clear(ReadModel readModel) {
+        List<String> names = readModel.tables();
         if (truncateIsTransactional) {
             jdbc.execute("truncate table " + String.join(", ", names));
         } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
