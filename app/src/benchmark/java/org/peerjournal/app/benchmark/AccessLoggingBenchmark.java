@@ -49,14 +49,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What access logging costs the reads that show patients (issue #12, point 4): a team of 1,000 journals with 99 notes
- * each (100,000 stored events) on H2, appended as the journal aggregate records them. Each read is timed with its access log
- * (one batch of events per answer, as the controllers do) and without (the same query alone), interleaved in
+ * each (100,000 stored events) on H2, appended as the journal aggregate records them. Each read is timed with its
+ * access log (one event per answer, as the controllers do) and without (the same query alone), interleaved in
  * process, and once over HTTP as served; then a PSW's note writes are timed alone and while four clients keep reading
  * timelines (each read a logged event).
  *
  * <p>Figures are printed, never asserted. Run: {@code mvn -B -o -pl app -am test -Pbenchmark
  * -Dtest=AccessLoggingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} for a quick
- * smaller run.
+ * smaller run, {@code -Dbench.notes=0} to time the list and overview of 1,000 journals without the notes.
  */
 @Tag("benchmark")
 class AccessLoggingBenchmark {

@@ -331,7 +331,7 @@ class AppendThroughputBenchmark {
         List<String> settings = new ArrayList<>(List.of(database));
         settings.addAll(List.of(tokens.settings()));
         settings.add("peerjournal.cluster.node-id=" + nodeId);
-        settings.add("peerjournal.cluster.balance-interval-ms=1000");
+        settings.add("peerjournal.cluster.balance-interval=PT1S");
         PROCESSORS.forEach(name -> settings.add("axon.eventhandling.processors." + name
                 + ".token-claim-interval=1000"));
         return StandaloneApp.start(workDir.resolve(nodeId), settings.toArray(String[]::new));

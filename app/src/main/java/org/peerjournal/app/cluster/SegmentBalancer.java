@@ -9,14 +9,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Shares each projection's segments fairly between the live nodes. Axon's processors claim every free segment
- * they can, so the first node up would keep them all; each node here records a heartbeat and, when it holds more
- * than its fair share of a processor's segments, releases one. Another node's processor then claims it through
- * Axon's own token-claim mechanism. When a node stops, its claims expire and the others take its segments.
+ * Shares each processor's segments among the nodes that run it (see ADR 0012). Axon's processors claim every free
+ * segment they can, so the first node up would keep them all, and Axon's own cap ({@code maxClaimedSegments}) is
+ * fixed: a node capped at its share could not take over a dead node's segments. Instead each node records, per
+ * processor it runs, a heartbeat ({@code processor_member}); a node releases one segment only when another member
+ * holds at least two fewer, so the move makes the shares more even; the other member's processor then claims it
+ * through Axon's token claims.
+ *
+ * <p>No churn: a processor that is stopped (e.g. during a replay) records no heartbeat, and a member unheard of
+ * for {@code node-timeout} no longer counts. As the node timeout is shorter than the claim timeout, a node that
+ * took over a dead node's segments (after the claim timeout) no longer counts the dead node, so it never releases
+ * a segment nobody will take.
  */
 @Component
 class SegmentBalancer {
@@ -36,43 +47,63 @@ class SegmentBalancer {
         this.cluster = cluster;
     }
 
-    @Scheduled(fixedDelayString = "${peerjournal.cluster.balance-interval-ms:5000}",
-            initialDelayString = "${peerjournal.cluster.balance-interval-ms:5000}")
+    @Scheduled(fixedDelayString = "${peerjournal.cluster.balance-interval:PT2S}",
+            initialDelayString = "${peerjournal.cluster.balance-interval:PT2S}")
     void balance() {
         Instant now = Instant.now();
-        heartbeat(now);
-        int liveNodes = jdbc.queryForObject("select count(*) from cluster_node where last_seen >= ?", Integer.class,
-                Timestamp.from(now.minus(cluster.nodeTimeout())));
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                releaseSurplus(name, streaming, Math.max(1, liveNodes));
+                heartbeat(name, now);
+                releaseSurplus(name, streaming, now);
+            } else {
+                leave(name);
             }
         });
     }
 
-    private void releaseSurplus(String name, StreamingEventProcessor processor, int liveNodes) {
-        int segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                Integer.class, name);
-        int fairShare = (segments + liveNodes - 1) / liveNodes;
+    /** A node that stops leaves at once, rather than counting as a member until its heartbeat is stale. */
+    @PreDestroy
+    void leaveAll() {
+        jdbc.update("delete from processor_member where node_id = ?", node.id());
+    }
+
+    private void releaseSurplus(String name, StreamingEventProcessor processor, Instant now) {
+        List<String> members = jdbc.queryForList("select node_id from processor_member where processor_name = ?"
+                + " and last_seen >= ?", String.class, name, Timestamp.from(now.minus(cluster.nodeTimeout())));
+        if (members.size() < 2) {
+            return;
+        }
+        Map<String, Integer> held = new HashMap<>();
+        jdbc.query("select owner, count(*) from token_entry where processor_name = ? and owner is not null"
+                + " group by owner", rs -> {
+                    held.put(rs.getString(1), rs.getInt(2));
+                }, name);
         var mine = processor.processingStatus();
-        if (mine.size() > fairShare) {
+        String poorest = members.stream().filter(member -> !member.equals(node.id()))
+                .min((a, b) -> held.getOrDefault(a, 0) - held.getOrDefault(b, 0)).orElseThrow();
+        int theirs = held.getOrDefault(poorest, 0);
+        if (mine.size() - theirs >= 2) {
             int segment = mine.keySet().iterator().next();
-            log.info("Node {} releases segment {} of {} ({} held, fair share {} among {} nodes)", node.id(), segment,
-                    name, mine.size(), fairShare, liveNodes);
+            log.info("Node {} releases segment {} of {} to even the share ({} held here, {} by {})", node.id(),
+                    segment, name, mine.size(), theirs, poorest);
             processor.releaseSegment(segment);
         }
     }
 
-    private void heartbeat(Instant now) {
-        int updated = jdbc.update("update cluster_node set last_seen = ? where node_id = ?", Timestamp.from(now),
-                node.id());
+    private void heartbeat(String processor, Instant now) {
+        int updated = jdbc.update("update processor_member set last_seen = ? where processor_name = ?"
+                + " and node_id = ?", Timestamp.from(now), processor, node.id());
         if (updated == 0) {
             try {
-                jdbc.update("insert into cluster_node (node_id, last_seen) values (?, ?)", node.id(),
-                        Timestamp.from(now));
+                jdbc.update("insert into processor_member (processor_name, node_id, last_seen) values (?, ?, ?)",
+                        processor, node.id(), Timestamp.from(now));
             } catch (DuplicateKeyException raced) {
                 // inserted by a concurrent heartbeat of this node: nothing to do
             }
         }
+    }
+
+    private void leave(String processor) {
+        jdbc.update("delete from processor_member where processor_name = ? and node_id = ?", processor, node.id());
     }
 }

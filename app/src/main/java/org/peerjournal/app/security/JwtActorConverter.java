@@ -1,12 +1,10 @@
 package org.peerjournal.app.security;
 
 import org.peerjournal.shared.actor.Actor;
-import org.peerjournal.shared.actor.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import java.util.List;
 
@@ -24,30 +22,9 @@ class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        String userId = jwt.getClaimAsString(properties.userIdClaim());
-        if (userId == null || userId.isBlank()) {
-            userId = jwt.getSubject();
-        }
-        Role role = role(jwt.getClaimAsString(properties.roleClaim()));
-        String team = jwt.getClaimAsString(properties.teamClaim());
-        if (userId == null || userId.isBlank() || (role.isTeamMember() && (team == null || team.isBlank()))) {
-            throw new InvalidBearerTokenException("The token does not name a user, a role and a team");
-        }
-        Actor actor = new Actor(userId, role, role.isTeamMember() ? team : null);
+        Actor actor = ActorClaims.actor(properties, jwt::getClaimAsString, jwt.getSubject());
         return new ActorAuthentication(new JwtActor(actor), jwt,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
-    }
-
-    private static Role role(String claim) {
-        try {
-            Role role = Role.valueOf(claim);
-            if (role == Role.SYSTEM) {
-                throw new InvalidBearerTokenException("No user acts as the system");
-            }
-            return role;
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            throw new InvalidBearerTokenException("The token names no known role");
-        }
+                List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
     }
 
     /** An authenticated request whose principal is its actor. */

@@ -11,6 +11,7 @@ import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -76,11 +77,13 @@ class AccessReviewIT extends ApiIntegrationTest {
         String journalId = journals.openNorthJournal();
         Actor rita = clinician("rita");
         Actor sam = clinician("sam");
-        eventStore.publish(read(rita, journalId, at(day, 23, 15)), read(sam, journalId, at(day, 21, 59)),
-                read(sam, journalId, at(day, 6, 0)));
+        // Sam's reads as logged before answers were logged as one event: read events of their own, still reviewed.
+        eventStore.publish(read(rita, journalId, at(day, 23, 15)), earlierRead(sam, journalId, at(day, 21, 59)),
+                earlierRead(sam, journalId, at(day, 6, 0)));
 
         List<JsonNode> findings = awaitFindings(day, list -> !findingsOf(list, rita, "OUTSIDE_WORKING_HOURS")
-                .isEmpty() && !findingsOf(list, sam, "NO_CARE_RELATION").isEmpty());
+                .isEmpty() && findingsOf(list, sam, "NO_CARE_RELATION").stream()
+                .anyMatch(finding -> finding.get("entries").size() == 2));
 
         assertThat(findingsOf(findings, rita, "OUTSIDE_WORKING_HOURS")).singleElement().satisfies(finding ->
                 assertThat(finding.get("entries").findValuesAsText("at")).containsExactly(at(day, 23, 15).toString()));
@@ -220,6 +223,13 @@ class AccessReviewIT extends ApiIntegrationTest {
         return new GenericEventMessage<>(UUID.randomUUID().toString(),
                 new JournalsShownEvent("timeline", List.of(new JournalsShownEvent.Shown(UUID.fromString(journalId),
                         "north"))),
+                ActorMetaData.of(reader), at);
+    }
+
+    /** A timeline read as the access log stored it before: one JournalContentReadEvent per read. */
+    private static EventMessage<?> earlierRead(Actor reader, String journalId, Instant at) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(),
+                new JournalContentReadEvent(UUID.fromString(journalId), "north", "timeline"),
                 ActorMetaData.of(reader), at);
     }
 

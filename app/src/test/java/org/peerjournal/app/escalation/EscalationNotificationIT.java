@@ -189,6 +189,16 @@ class EscalationNotificationIT extends ApiIntegrationTest {
         });
     }
 
+    @Test
+    void everyDeliveryIsSignedWithTheSharedSecretOverItsTimestampAndBody() {
+        String journalId = journals.openNorthJournal();
+        String escalationId = raiseAcknowledgeResolve(journalId);
+        await().atMost(DELIVERY).until(() -> deliveredStates(escalationId).size() == 3);
+
+        assertThat(WEBHOOK.attemptCount()).isPositive();
+        assertThat(WEBHOOK.badlySignedAttempts()).as("attempts whose signature the receiver refused").isZero();
+    }
+
     /** Raises an URGENT escalation (no deadline passes during a test) and waits until RAISED was delivered. */
     private String raiseAndAwaitNotified(String journalId) {
         String escalationId = journals.raiseEscalation(journalId, "URGENT").body().get("escalationId").asText();

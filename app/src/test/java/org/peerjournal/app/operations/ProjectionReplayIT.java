@@ -60,6 +60,7 @@ class ProjectionReplayIT {
     void startWithAVariedHistory() {
         app = StandaloneApp.start(dataDir, "peerjournal.escalations.acknowledge-within.immediate=PT3S",
                 "peerjournal.notifications.webhook-url=" + webhook.url(),
+                "peerjournal.notifications.signing-secret=" + WebhookReceiver.SECRET,
                 "peerjournal.notifications.initial-backoff=PT0.2S");
         anonymous = app.client();
         journals = app.journals();

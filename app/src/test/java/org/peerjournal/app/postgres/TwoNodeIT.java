@@ -1,15 +1,26 @@
 package org.peerjournal.app.postgres;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.EventStreamReader;
+import org.peerjournal.query.stream.LiveEscalationStreams;
 import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.app.support.TestTokens;
+import org.peerjournal.app.support.WebhookReceiver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +31,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -28,35 +42,206 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two application nodes on one PostgreSQL: both take commands for the same journal, the projections' segments
- * are shared between them through Axon's token claims, every event is projected exactly once, and when one node
- * stops the other takes over its segments and its escalation deadlines.
+ * Two application nodes on one PostgreSQL, shared by the tests of this class (the last one stops node B): every
+ * node's live stream carries every change of the team whichever node projects it, streams are limited per user
+ * and per node, a replay works from either node, segments are shared without being handed back and forth, each
+ * notification is delivered once, reconciliation holds while writes continue, both nodes take commands for the
+ * same journal, every event is projected exactly once, and when one node stops the other takes over its segments
+ * and its escalation deadlines.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeIT {
 
     private static final List<String> PROJECTIONS = List.of("timeline", "journal-directory", "escalation-queue",
             "access-log", "escalation-notifications");
     private static final int NOTES = 24;
+    private static final int MAX_STREAMS_PER_USER = 2;
+    private static final int MAX_STREAMS_PER_NODE = 3;
 
     @TempDir
-    Path workDir;
+    static Path workDir;
 
     private final List<StandaloneApp> nodes = new ArrayList<>();
+    private final WebhookReceiver webhook = WebhookReceiver.start();
     private TestTokens tokens;
+    private StandaloneApp nodeA;
+    private StandaloneApp nodeB;
+    private JdbcTemplate jdbc;
 
-    @AfterEach
+    @BeforeAll
+    void startTwoNodes() {
+        tokens = TestTokens.create(workDir);
+        String[] database = EmbeddedPostgresStore.freshDatabase();
+        nodeA = start("node-a", database);
+        nodeB = start("node-b", database);
+        jdbc = nodeA.bean(JdbcTemplate.class);
+        await("segments split between the nodes").atMost(Duration.ofSeconds(60))
+                .until(() -> PROJECTIONS.stream().allMatch(name -> owners(jdbc, name).size() == 2));
+    }
+
+    @AfterAll
     void stopNodes() {
         nodes.forEach(StandaloneApp::close);
+        webhook.stop();
     }
 
     @Test
-    void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
-        tokens = TestTokens.create(workDir);
-        String[] database = EmbeddedPostgresStore.freshDatabase();
-        StandaloneApp nodeA = start("node-a", database);
-        StandaloneApp nodeB = start("node-b", database);
-        JdbcTemplate jdbc = nodeA.bean(JdbcTemplate.class);
+    @Order(1)
+    void aStreamOnOneNodeCarriesEveryChangeOfTheTeamRaisedOnTheOther() {
+        // Two journals, so the changes are most likely projected in both segments, i.e. on both nodes.
+        List<String> journalIds = List.of(openJournal(nodeA, "STREAM-1"), openJournal(nodeA, "STREAM-2"));
+        String url = "/api/escalations/stream";
+        try (EventStreamReader onB = EventStreamReader.openWithBearer(nodeB.baseUrl() + url, token("kim", "CLINICIAN"));
+                EventStreamReader onA = EventStreamReader.openWithBearer(nodeA.baseUrl() + url,
+                        token("ola", "CLINICIAN"))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !onB.events("subscribed").isEmpty()
+                    && !onA.events("subscribed").isEmpty());
+            // One change per journal first, unhurried: the first of each pays for cold caches and compilation.
+            for (String journalId : journalIds) {
+                String warmUp = raise(nodeA, journalId);
+                await().atMost(Duration.ofSeconds(10)).until(() -> streamed(onB).contains(warmUp));
+            }
+            List<String> raised = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String escalationId = raise(nodeA, journalIds.get(i % 2));
+                raised.add(escalationId);
+                await("escalation " + i + " on B's stream").atMost(Duration.ofSeconds(1))
+                        .until(() -> streamed(onB).contains(escalationId));
+            }
+            assertThat(streamed(onB)).endsWith(raised.toArray(String[]::new)).hasSize(raised.size() + 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> streamed(onA).size() == raised.size() + 2);
+            assertThat(streamed(onA)).containsAll(raised);
+        }
+    }
 
+    @Test
+    @Order(2)
+    void aNodeServesAtMostTwoStreamsPerUserAndThreeInAll() {
+        String url = nodeA.baseUrl() + "/api/escalations/stream";
+        // Left over streams of the test before are noticed at the next heartbeat (a second).
+        await().atMost(Duration.ofSeconds(10)).until(() -> nodeA.bean(LiveEscalationStreams.class).openStreams() == 0);
+        List<EventStreamReader> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_STREAMS_PER_USER; i++) {
+                open.add(EventStreamReader.openWithBearer(url, token("liv", "CLINICIAN")));
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> open.stream().allMatch(stream -> !stream.events("subscribed").isEmpty()));
+            assertTooManyStreams(as(nodeA, "liv", "CLINICIAN").get("/api/escalations/stream"), "per user");
+
+            open.add(EventStreamReader.openWithBearer(url, token("noa", "CLINICIAN")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !open.get(2).events("subscribed").isEmpty());
+            assertTooManyStreams(as(nodeA, "uma", "CLINICIAN").get("/api/escalations/stream"), "node");
+        } finally {
+            open.forEach(EventStreamReader::close);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aReplayAskedForOnEitherNodeRebuildsTheProjectionWithBothNodesRunning() {
+        String journalId = openJournal(nodeA, "REPLAY-1");
+        for (int i = 0; i < 5; i++) {
+            assertThat(as(i % 2 == 0 ? nodeA : nodeB, "pia", "PSW").post("/api/journals/" + journalId + "/notes",
+                    JournalApi.note("Before the replay " + i)).status()).isEqualTo(201);
+        }
+        for (StandaloneApp asking : List.of(nodeA, nodeB)) {
+            ApiResponse replay = as(asking, "olle", "ADMIN").post("/api/admin/projections/timeline/replay", Map.of());
+            assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+            await("timeline running on both nodes again, its segments shared").atMost(Duration.ofSeconds(30))
+                    .until(() -> running(nodeA, "timeline") && running(nodeB, "timeline")
+                            && owners(jdbc, "timeline").size() == 2);
+            await("timeline rebuilt").atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject("select count(*) from timeline_entry where journal_id = ?",
+                            Long.class, UUID.fromString(journalId)) == 5);
+        }
+        assertThat(as(nodeB, "pia", "PSW").post("/api/journals/" + journalId + "/notes",
+                JournalApi.note("After the replays")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from timeline_entry where journal_id = ?", Long.class,
+                UUID.fromString(journalId)) == 6);
+        assertThat(jdbc.queryForObject("select count(*) from projection_replay", Long.class)).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void aNodeWhoseProcessorStopsHandsItsSegmentsOverAndGetsItsShareBackOnceItRunsAgain() {
+        StreamingEventProcessor onB = processor(nodeB, "journal-directory");
+        onB.shutDown();
+        try {
+            await("A holds both segments").atMost(Duration.ofSeconds(30))
+                    .until(() -> owners(jdbc, "journal-directory").equals(List.of("node-a")) && claimed(jdbc) == 2);
+            // The old balancer kept releasing a segment to B, whose processor did not take it, and claiming it back.
+            await("A keeps both, releasing none").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> owners(jdbc, "journal-directory").equals(List.of("node-a")) && claimed(jdbc) == 2);
+        } finally {
+            onB.start();
+        }
+        await("shared again").atMost(Duration.ofSeconds(30))
+                .until(() -> owners(jdbc, "journal-directory").size() == 2);
+    }
+
+    @Test
+    @Order(5)
+    void eachNotificationIsDeliveredOnceAndSignedWhicheverNodesPollTheOutbox() {
+        String journalId = openJournal(nodeB, "NOTIFY-1");
+        List<String> raised = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            raised.add(raise(i % 2 == 0 ? nodeA : nodeB, journalId));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> raised.stream().allMatch(id -> !webhook.deliveredFor(id).isEmpty()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> raised.stream().allMatch(id -> webhook.attemptsFor(id).size() == 1));
+        assertThat(raised).allSatisfy(id -> assertThat(webhook.deliveredFor(id)).hasSize(1));
+        assertThat(webhook.badlySignedAttempts()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void reconciliationOnEitherNodeFindsNoDifferenceWhileWritesContinue() throws Exception {
+        String journalId = openJournal(nodeA, "RECONCILE-1");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> written = new ArrayList<>();
+        for (StandaloneApp node : List.of(nodeA, nodeB)) {
+            written.add(writers.submit(() -> {
+                int notes = 0;
+                while (writing.get()) {
+                    assertThat(as(node, "pia", "PSW").post("/api/journals/" + journalId + "/notes",
+                            JournalApi.note("Written during reconciliation")).status()).isEqualTo(201);
+                    notes++;
+                }
+                return notes;
+            }));
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                ApiResponse answer = as(i % 2 == 0 ? nodeA : nodeB, "olle", "ADMIN").get("/api/admin/reconciliation");
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                answers.add(answer.body());
+            }
+        } finally {
+            writing.set(false);
+            writers.shutdown();
+        }
+        int notes = 0;
+        for (Future<Integer> writer : written) {
+            notes += writer.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(notes).as("notes written while reconciling").isPositive();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.path("consistent").asBoolean())
+                .as(answer.toString()).isTrue());
+        assertThat(answers).as("some answers saw notes not processed yet, and still no difference")
+                .anySatisfy(answer -> assertThat(behind(answer)).isTrue());
+    }
+
+    @Test
+    @Order(99)
+    void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
         await("segments split between the nodes").atMost(Duration.ofSeconds(60))
                 .until(() -> PROJECTIONS.stream().allMatch(name -> owners(jdbc, name).size() == 2));
 
@@ -91,6 +276,9 @@ class TwoNodeIT {
 
         await("A takes over every segment").atMost(Duration.ofSeconds(30))
                 .until(() -> PROJECTIONS.stream().allMatch(name -> owners(jdbc, name).equals(List.of("node-a"))));
+        await("A keeps them, releasing none").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.queryForObject("select count(*) from token_entry where owner is null", Long.class) == 0);
         await("the deadline fires on A").atMost(Duration.ofSeconds(30))
                 .until(() -> overdueEvents(jdbc, journalId) == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
@@ -105,8 +293,11 @@ class TwoNodeIT {
     }
 
     private StandaloneApp start(String nodeId, String[] database) {
-        String[] settings = Stream.of(database, tokens.settings(), new String[] {
-                "peerjournal.cluster.node-id=" + nodeId, "peerjournal.cluster.balance-interval-ms=1000",
+        String[] settings = Stream.of(database, tokens.settings(), webhook.settings(), new String[] {
+                "peerjournal.cluster.node-id=" + nodeId, "peerjournal.cluster.balance-interval=PT1S",
+                "peerjournal.notifications.poll-interval-ms=50",
+                "peerjournal.streams.max-per-user=" + MAX_STREAMS_PER_USER,
+                "peerjournal.streams.max-per-node=" + MAX_STREAMS_PER_NODE, "peerjournal.streams.heartbeat=PT1S",
                 "peerjournal.escalations.acknowledge-within.immediate=PT6S",
                 "axon.eventhandling.processors.timeline.token-claim-interval=1000",
                 "axon.eventhandling.processors.journal-directory.token-claim-interval=1000",
@@ -120,7 +311,63 @@ class TwoNodeIT {
     }
 
     private ApiClient as(StandaloneApp node, String user, String role) {
-        return node.client().withBearer(tokens.token(user, role, "east"));
+        return node.client().withBearer(token(user, role));
+    }
+
+    private String token(String user, String role) {
+        return tokens.token(user, role, "ADMIN".equals(role) ? null : "east");
+    }
+
+    private String openJournal(StandaloneApp node, String patientRef) {
+        ApiResponse opened = as(node, "lena", "TEAM_LEAD").post("/api/journals",
+                Map.of("patientRef", patientRef, "displayName", "Robin", "teamId", "east"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.body().get("journalId").asText();
+    }
+
+    private String raise(StandaloneApp node, String journalId) {
+        ApiResponse raised = as(node, "pia", "PSW").post("/api/journals/" + journalId + "/escalations",
+                JournalApi.escalation("URGENT"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        return raised.body().get("escalationId").asText();
+    }
+
+    private static List<String> streamed(EventStreamReader stream) {
+        return stream.events("escalation").stream().map(event -> event.json().get("escalationId").asText()).toList();
+    }
+
+    private static void assertTooManyStreams(ApiResponse refused, String limit) {
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("detail").asText()).contains(limit);
+    }
+
+    /** Whether a projection had not processed every note stored when the reconciliation counted. */
+    private static boolean behind(JsonNode reconciliation) {
+        for (JsonNode check : reconciliation.path("eventTypes")) {
+            if (check.path("eventType").asText().equals("ContactNoteRecordedEvent")) {
+                for (JsonNode count : check.path("projections")) {
+                    if (count.path("processed").asLong() < check.path("stored").asLong()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static StreamingEventProcessor processor(StandaloneApp node, String name) {
+        return node.bean(EventProcessingConfiguration.class).eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    private static boolean running(StandaloneApp node, String name) {
+        return processor(node, name).isRunning();
+    }
+
+    private static long claimed(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from token_entry where processor_name = 'journal-directory'"
+                + " and owner is not null", Long.class);
     }
 
     private static List<String> owners(JdbcTemplate jdbc, String processor) {

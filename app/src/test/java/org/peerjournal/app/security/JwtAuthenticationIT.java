@@ -10,8 +10,17 @@ import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.app.support.TestTokens;
 
+import org.springframework.core.env.Environment;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,13 +33,25 @@ class JwtAuthenticationIT {
     @TempDir
     static Path dataDir;
 
+    /** The web app's sign-in through the organisation's OpenID Connect provider (never contacted here). */
+    private static final String[] OIDC_CLIENT = {
+            "spring.security.oauth2.client.registration.org.client-id=peer-journal",
+            "spring.security.oauth2.client.registration.org.client-secret=secret",
+            "spring.security.oauth2.client.registration.org.scope=openid",
+            "spring.security.oauth2.client.registration.org.authorization-grant-type=authorization_code",
+            "spring.security.oauth2.client.registration.org.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+            "spring.security.oauth2.client.provider.org.authorization-uri=https://idp.example/authorize",
+            "spring.security.oauth2.client.provider.org.token-uri=https://idp.example/token",
+            "spring.security.oauth2.client.provider.org.jwk-set-uri=https://idp.example/keys"};
+
     private static StandaloneApp app;
     private static TestTokens tokens;
 
     @BeforeAll
     static void start() {
         tokens = TestTokens.create(dataDir);
-        app = StandaloneApp.start(dataDir, tokens.settings());
+        app = StandaloneApp.start(dataDir, Stream.concat(Arrays.stream(tokens.settings()),
+                Stream.of(OIDC_CLIENT)).toArray(String[]::new));
     }
 
     @AfterAll
@@ -86,6 +107,24 @@ class JwtAuthenticationIT {
         ApiResponse clinician = bearer(tokens.token("cleo", "CLINICIAN", "east"))
                 .post("/api/journals", Map.of("patientRef", "E-3", "displayName", "Al", "teamId", "east"));
         assertThat(clinician.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theWebAppSignsInThroughTheOrganisationsOpenIdConnectProvider() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + app.bean(Environment.class).getProperty("local.server.port");
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).contains("href=\"/oauth2/authorization/org\"");
+
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(
+                URI.create(base + "/oauth2/authorization/org")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location").orElseThrow())
+                .startsWith("https://idp.example/authorize?")
+                .contains("response_type=code", "client_id=peer-journal", "scope=openid", "state=",
+                        "redirect_uri=" + base + "/login/oauth2/code/org");
     }
 
     private static ApiClient bearer(String token) {

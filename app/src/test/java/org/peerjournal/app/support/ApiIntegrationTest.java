@@ -38,10 +38,13 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.data-dir", DATA_DIR::toString);
         registry.add("peerjournal.escalations.acknowledge-within.immediate", IMMEDIATE_DEADLINE::toString);
         registry.add("peerjournal.notifications.webhook-url", WEBHOOK::url);
+        registry.add("peerjournal.notifications.signing-secret", () -> WebhookReceiver.SECRET);
         registry.add("peerjournal.notifications.initial-backoff", () -> "PT0.2S");
         registry.add("peerjournal.notifications.max-attempts", () -> "3");
         // Polled well below the backoff, so the spacing of retries shows the backoff rather than the polling.
         registry.add("peerjournal.notifications.poll-interval-ms", () -> "100");
+        // Tests open and drop many streams; a heartbeat every second notices the dropped ones and frees their slots.
+        registry.add("peerjournal.streams.heartbeat", () -> "PT1S");
     }
 
     @BeforeEach

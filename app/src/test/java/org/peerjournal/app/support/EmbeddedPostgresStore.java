@@ -42,11 +42,21 @@ public final class EmbeddedPostgresStore {
                 "postgres");
     }
 
+    /** A new database holding a copy of the one at {@code url} (no one may be connected to that one); its URL. */
+    public static synchronized String copyOf(String url) {
+        String source = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        return server().getJdbcUrl("postgres", createDatabase(" template " + source));
+    }
+
     private static String createDatabase() {
+        return createDatabase("");
+    }
+
+    private static String createDatabase(String options) {
         String name = "pj_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = server().getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
-            statement.execute("create database " + name);
+            statement.execute("create database " + name + options);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,11 +30,9 @@ public final class EventStreamReader implements AutoCloseable {
     private volatile int status;
     private volatile Stream<String> lines;
 
-    private EventStreamReader(String url, String user) {
-        String credential = Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
-                .getBytes(StandardCharsets.UTF_8));
+    private EventStreamReader(String url, String authorization) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + credential).timeout(Duration.ofMinutes(5)).GET().build();
+                .header("Authorization", authorization).timeout(Duration.ofMinutes(5)).GET().build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             status = r.statusCode();
@@ -42,8 +41,15 @@ public final class EventStreamReader implements AutoCloseable {
         });
     }
 
+    /** A stream opened by a demo user (HTTP Basic). */
     public static EventStreamReader open(String url, String user) {
-        return new EventStreamReader(url, user);
+        return new EventStreamReader(url, "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A stream opened with a bearer token. */
+    public static EventStreamReader openWithBearer(String url, String token) {
+        return new EventStreamReader(url, "Bearer " + token);
     }
 
     public int status() {
@@ -65,7 +71,7 @@ public final class EventStreamReader implements AutoCloseable {
             for (String line : (Iterable<String>) body::iterator) {
                 if (line.isEmpty()) {
                     if (name != null || !data.isEmpty()) {
-                        events.add(new ServerSentEvent(name, data.toString()));
+                        events.add(new ServerSentEvent(name, data.toString(), Instant.now()));
                     }
                     name = null;
                     data.setLength(0);
@@ -89,8 +95,8 @@ public final class EventStreamReader implements AutoCloseable {
         response.cancel(true);
     }
 
-    /** One event: its name and its data, parsed as JSON on demand. */
-    public record ServerSentEvent(String name, String data) {
+    /** One event: its name, its data (parsed as JSON on demand) and when it arrived. */
+    public record ServerSentEvent(String name, String data, Instant receivedAt) {
 
         public JsonNode json() {
             try {

@@ -31,7 +31,11 @@ public final class StandaloneApp implements AutoCloseable {
     }
 
     public ApiClient client() {
-        return ApiClient.anonymous("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        return ApiClient.anonymous(baseUrl());
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     public JournalApi journals() {

@@ -2,12 +2,20 @@ package org.peerjournal.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server standing in for the organisation's alerting system: it records every notification POSTed
- * to it, and can be told to fail for some escalations (always, or a number of times) to exercise retries.
+ * to it, checks each one's signature as docs/escalations.md tells receivers to (HMAC-SHA256 with {@link #SECRET}
+ * over the timestamp header, a dot and the body), and can be told to fail for some escalations (always, or a
+ * number of times) to exercise retries.
  */
 public final class WebhookReceiver {
+
+    /** The secret the application under test is given to sign its deliveries with. */
+    public static final String SECRET = "test-webhook-secret-of-at-least-32-bytes";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,8 +45,9 @@ public final class WebhookReceiver {
     private WebhookReceiver(HttpServer server) {
         this.server = server;
         server.createContext("/hook", exchange -> {
-            JsonNode body = JSON.readTree(exchange.getRequestBody());
-            attempts.add(new Attempt(body, Instant.now()));
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            JsonNode body = JSON.readTree(bytes);
+            attempts.add(new Attempt(body, Instant.now(), signedCorrectly(exchange.getRequestHeaders(), bytes)));
             String escalationId = body.path("escalationId").asText();
             AtomicInteger left = failuresLeft.get(escalationId);
             boolean fail = alwaysFailing.contains(escalationId) || (left != null && left.getAndDecrement() > 0);
@@ -90,10 +104,39 @@ public final class WebhookReceiver {
         return attempts.size();
     }
 
+    /** The delivery attempts whose signature did not match their body and timestamp, or was missing. */
+    public long badlySignedAttempts() {
+        return attempts.stream().filter(attempt -> !attempt.signedCorrectly()).count();
+    }
+
+    /** The settings that point the application at this receiver. */
+    public String[] settings() {
+        return new String[] {"peerjournal.notifications.webhook-url=" + url(),
+                "peerjournal.notifications.signing-secret=" + SECRET};
+    }
+
     public void stop() {
         server.stop(0);
     }
 
-    private record Attempt(JsonNode body, Instant at) {
+    private static boolean signedCorrectly(Headers headers, byte[] body) {
+        String timestamp = headers.getFirst("X-PeerJournal-Timestamp");
+        String signature = headers.getFirst("X-PeerJournal-Signature");
+        if (timestamp == null || signature == null
+                || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] expected = ("v1=" + HexFormat.of().formatHex(mac.doFinal(body))).getBytes(StandardCharsets.UTF_8);
+            return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Attempt(JsonNode body, Instant at, boolean signedCorrectly) {
     }
 }

@@ -5,12 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.peerjournal.query.notification.NotificationStates;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.query.projection.ReadModel;
 import org.peerjournal.query.projection.ReadModel.Measure;
 import org.peerjournal.query.projection.ReadModelProjection;
+import org.peerjournal.query.stream.EscalationChangeFeed;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
@@ -26,9 +26,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The escalation queue of each team, and the live updates of the escalation stream: every change is emitted to
- * the subscription queries of the escalation's team once the projection's transaction commits (never during a
- * replay, which only rebuilds the table).
+ * The escalation queue of each team, and the live updates of the escalation streams: every change is published
+ * to the {@link EscalationChangeFeed}, which hands it to the streams of every node once the projection's
+ * transaction commits (never during a replay, which only rebuilds the table).
  */
 @Component
 @ProcessingGroup(EscalationQueueProjection.NAME)
@@ -43,14 +43,14 @@ class EscalationQueueProjection extends ReadModelProjection {
             .counts(SafetyEscalationResolvedEvent.class, Measure.rows("escalation_queue", "resolved_at is not null"));
 
     private final EscalationQueueRepository queue;
-    private final QueryUpdateEmitter updates;
+    private final EscalationChangeFeed changes;
     private final NotificationStates notificationStates;
 
-    EscalationQueueProjection(EscalationQueueRepository queue, QueryUpdateEmitter updates,
+    EscalationQueueProjection(EscalationQueueRepository queue, EscalationChangeFeed changes,
             NotificationStates notificationStates, ProjectionTables tables) {
         super(READ_MODEL, tables);
         this.queue = queue;
-        this.updates = updates;
+        this.changes = changes;
         this.notificationStates = notificationStates;
     }
 
@@ -59,22 +59,22 @@ class EscalationQueueProjection extends ReadModelProjection {
         EscalationQueueEntry entry = queue.save(new EscalationQueueEntry(event.escalationId(), event.journalId(),
                 event.teamId(), event.category(), event.severity(), raisedAt, event.raisedBy(),
                 event.acknowledgeBy()));
-        announce(entry, event.teamId(), replay);
+        announce(entry, replay);
     }
 
     @EventHandler
     void on(SafetyEscalationOverdueEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        change(event.escalationId(), event.teamId(), replay, entry -> entry.overdue(at));
+        change(event.escalationId(), replay, entry -> entry.overdue(at));
     }
 
     @EventHandler
     void on(SafetyEscalationAcknowledgedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        change(event.escalationId(), event.teamId(), replay, entry -> entry.acknowledged(event.acknowledgedBy(), at));
+        change(event.escalationId(), replay, entry -> entry.acknowledged(event.acknowledgedBy(), at));
     }
 
     @EventHandler
     void on(SafetyEscalationResolvedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        change(event.escalationId(), event.teamId(), replay, entry -> entry.resolved(event.resolvedBy(), at));
+        change(event.escalationId(), replay, entry -> entry.resolved(event.resolvedBy(), at));
     }
 
     @QueryHandler
@@ -87,19 +87,17 @@ class EscalationQueueProjection extends ReadModelProjection {
                 .toList();
     }
 
-    private void change(UUID escalationId, String teamId, ReplayStatus replay,
-            Consumer<EscalationQueueEntry> change) {
+    private void change(UUID escalationId, ReplayStatus replay, Consumer<EscalationQueueEntry> change) {
         queue.findById(escalationId).ifPresent(entry -> {
             change.accept(entry);
-            announce(entry, teamId, replay);
+            announce(entry, replay);
         });
     }
 
-    private void announce(EscalationQueueEntry entry, String teamId, ReplayStatus replay) {
+    private void announce(EscalationQueueEntry entry, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
-        EscalationView view = entry.toView(NotificationStates.NONE);
-        updates.emit(FindEscalationsQuery.class, query -> query.teamId().equals(teamId), view);
+        changes.publish(entry.toView(NotificationStates.NONE));
     }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Delivers due notifications from the outbox through the {@link EscalationNotifier} port, retrying with a doubling
  * backoff. A notification that still fails after the last attempt is marked FAILED (the escalation queue shows it)
- * and logged as an error. Runs on its own thread: the journal never waits for a notification.
+ * and logged as an error. Runs on its own thread: the journal never waits for a notification. Each node claims
+ * the notifications it delivers, so with several nodes each is delivered by one.
  */
 @Component
 class NotificationDispatcher {
@@ -35,7 +36,9 @@ class NotificationDispatcher {
         if (!properties.enabled()) {
             return;
         }
-        for (NotificationOutbox.PendingNotification pending : outbox.due(clock.instant(), BATCH)) {
+        Instant now = clock.instant();
+        for (NotificationOutbox.PendingNotification pending
+                : outbox.claimDue(now, BATCH, now.plus(properties.claimLease(BATCH)))) {
             deliver(pending);
         }
     }

@@ -24,10 +24,12 @@ class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorReset reset;
 
-    Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    Projections(EventProcessingConfiguration processing, EventStore eventStore, ProcessorReset reset) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.reset = reset;
     }
 
     List<ProjectionStatus> statuses() {
@@ -46,9 +48,7 @@ class Projections {
         if (!processor.supportsReset()) {
             throw new StateConflictException(name + " has side effects and is never replayed");
         }
-        processor.shutdownAsync().join();
-        processor.resetTokens();
-        processor.start();
+        reset.resetToFirstEvent(name, processor);
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {

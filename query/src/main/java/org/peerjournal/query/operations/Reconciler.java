@@ -1,37 +1,73 @@
 package org.peerjournal.query.operations;
 
+import org.axonframework.serialization.Serializer;
 import org.peerjournal.query.projection.ReadModel;
 import org.peerjournal.query.projection.ReadModelProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Counts stored events per type and what each projection holds for that type (one projected row per event). */
+/**
+ * Compares, per projection, the events it has processed with what it holds for them (one projected row, or one
+ * marked row, per event).
+ */
 @Component
 class Reconciler {
 
     private final JdbcTemplate jdbc;
     /** Per event type, what each read model holds for it: from the read models' own declarations. */
-    private final Map<Class<?>, List<ProjectionMeasure>> measures;
+    private final Map<Class<?>, List<Measure>> measures;
+    private final ProcessedEvents processedEvents;
+    private final TransactionTemplate snapshot;
 
-    Reconciler(JdbcTemplate jdbc, List<ReadModelProjection> projections) {
+    Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc, PlatformTransactionManager transactions,
+            DataSource dataSource, @Qualifier("serializer") Serializer serializer,
+            List<ReadModelProjection> projections) throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.measures = projections.stream().map(ReadModelProjection::readModel)
                 .sorted(Comparator.comparing(ReadModel::name))
                 .flatMap(model -> model.measures().entrySet().stream().flatMap(entry -> entry.getValue().stream()
-                        .map(measure -> Map.entry(entry.getKey(), new ProjectionMeasure(model.name(), measure)))))
+                        .map(measure -> Map.entry(entry.getKey(), new Measure(model.name(), measure)))))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        this.processedEvents = new ProcessedEvents(namedJdbc, serializer);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        // One snapshot of the whole database for the transaction: PostgreSQL's REPEATABLE READ gives it; H2's
+        // takes a snapshot per table at first read, its SERIALIZABLE one of every table.
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        this.snapshot.setIsolationLevel(product.toLowerCase().contains("postgres")
+                ? TransactionDefinition.ISOLATION_REPEATABLE_READ : TransactionDefinition.ISOLATION_SERIALIZABLE);
     }
 
+    /**
+     * Per projection, in one database snapshot: the events it has processed according to its tokens, against the
+     * rows it holds for them. Events stored but not yet processed make no difference, so a projection that is
+     * merely behind is consistent; only a row lost or applied twice is not.
+     */
     Reconciliation reconcile() {
+        Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
+        measures.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
+                .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));
+        // Counted last, so it includes at least every event a projection said it processed.
         Map<String, Long> stored = new HashMap<>();
         jdbc.query("select payload_type, count(*) from domain_event_entry group by payload_type",
                 rs -> {
@@ -39,23 +75,43 @@ class Reconciler {
                 });
         List<Reconciliation.EventTypeCheck> checks = measures.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.getSimpleName().compareTo(b.getSimpleName())))
-                .map(entry -> check(entry.getKey(), stored.getOrDefault(entry.getKey().getName(), 0L),
-                        entry.getValue()))
+                .map(entry -> {
+                    List<Reconciliation.ProjectionCount> ofType = entry.getValue().stream().map(counts::get).toList();
+                    return new Reconciliation.EventTypeCheck(entry.getKey().getSimpleName(),
+                            stored.getOrDefault(entry.getKey().getName(), 0L), ofType,
+                            ofType.stream().allMatch(Reconciliation.ProjectionCount::consistent));
+                })
                 .toList();
         boolean consistent = checks.stream().allMatch(Reconciliation.EventTypeCheck::consistent);
         return new Reconciliation(consistent, Instant.now().truncatedTo(ChronoUnit.MILLIS), checks);
     }
 
-    private Reconciliation.EventTypeCheck check(Class<?> eventType, long stored, List<ProjectionMeasure> measures) {
-        List<Reconciliation.ProjectionCount> counts = measures.stream().map(measure -> {
-            long projected = jdbc.queryForObject(measure.measure().sql(), Long.class);
-            return new Reconciliation.ProjectionCount(measure.projection(), measure.measure().describe(), projected,
-                    projected == stored);
-        }).toList();
-        return new Reconciliation.EventTypeCheck(eventType.getSimpleName(), stored, counts,
-                counts.stream().allMatch(Reconciliation.ProjectionCount::consistent));
+    /** Inside one snapshot: each measure of the projection, against the events of its type processed. */
+    private Map<Measure, Reconciliation.ProjectionCount> count(String projection) {
+        Map<Measure, String> typeOf = new IdentityHashMap<>();
+        measures.forEach((type, measures) -> measures.stream()
+                .filter(measure -> measure.projection().equals(projection))
+                .forEach(measure -> typeOf.put(measure, type.getName())));
+        Map<String, Long> processed = processedEvents.of(projection, Set.copyOf(typeOf.values()));
+        Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
+        typeOf.forEach((measure, type) -> {
+            long events = processed.getOrDefault(type, 0L);
+            long projected = jdbc.queryForObject(measure.sql(), Long.class);
+            counts.put(measure, new Reconciliation.ProjectionCount(projection, measure.describe(), events, projected,
+                    projected == events));
+        });
+        return counts;
     }
 
-    private record ProjectionMeasure(String projection, ReadModel.Measure measure) {
+    /** What one read model holds for an event type, as its projection declared it. */
+    private record Measure(String projection, ReadModel.Measure declared) {
+
+        String describe() {
+            return declared.describe();
+        }
+
+        String sql() {
+            return declared.sql();
+        }
     }
 }

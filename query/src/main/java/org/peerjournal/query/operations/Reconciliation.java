@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Events stored versus entries the projections hold for them, per event type. While a projection is behind (see
- * the projections' lag) the two may differ for a moment; a difference that stays is a lost or double-applied event.
+ * Per event type: the events stored, and for each projection that keeps them the events it has processed against
+ * the entries it holds for them, both read in one database snapshot. A projection that is behind is consistent;
+ * a difference is a lost or double-applied event.
  */
 record Reconciliation(boolean consistent, Instant checkedAt, List<EventTypeCheck> eventTypes) {
 
     record EventTypeCheck(String eventType, long stored, List<ProjectionCount> projections, boolean consistent) {
     }
 
-    /** @param measure what is counted, e.g. {@code timeline_entry where entry_type = 'NOTE'} */
-    record ProjectionCount(String projection, String measure, long projected, boolean consistent) {
+    /**
+     * @param measure   what is counted, e.g. {@code timeline_entry where entry_type = 'NOTE'}
+     * @param processed the events of this type the projection has processed (its tokens' positions)
+     * @param projected what the projection holds for them
+     */
+    record ProjectionCount(String projection, String measure, long processed, long projected, boolean consistent) {
     }
 }

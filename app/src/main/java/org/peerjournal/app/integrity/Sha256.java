@@ -1,0 +1,56 @@
+package org.peerjournal.app.integrity;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** SHA-256 and the three ways this store combines it: a chain step and RFC 6962's leaf and node hashes. */
+public final class Sha256 {
+
+    public static final int LENGTH = 32;
+    /** The chain head before a chain's first event. */
+    public static final byte[] EMPTY_CHAIN = new byte[LENGTH];
+
+    private static final byte RFC6962_LEAF_PREFIX = 0x00;
+    private static final byte RFC6962_NODE_PREFIX = 0x01;
+
+    private Sha256() {
+    }
+
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** SHA-256 of the bytes; a missing column (null) hashes as no bytes. */
+    public static byte[] of(byte[] bytes) {
+        return digest().digest(bytes == null ? new byte[0] : bytes);
+    }
+
+    /** {@code head_n = SHA-256(head_(n-1) || leaf_n)}. */
+    public static byte[] chain(byte[] previousHead, byte[] leaf) {
+        MessageDigest digest = digest();
+        digest.update(previousHead);
+        digest.update(leaf);
+        return digest.digest();
+    }
+
+    /** RFC 6962 leaf hash: {@code SHA-256(0x00 || leaf)}; the tree's leaf data is an event's 32-byte leaf hash. */
+    public static byte[] treeLeaf(byte[] leaf) {
+        MessageDigest digest = digest();
+        digest.update(RFC6962_LEAF_PREFIX);
+        digest.update(leaf);
+        return digest.digest();
+    }
+
+    /** RFC 6962 interior node: {@code SHA-256(0x01 || left || right)}. */
+    public static byte[] treeNode(byte[] left, byte[] right) {
+        MessageDigest digest = digest();
+        digest.update(RFC6962_NODE_PREFIX);
+        digest.update(left);
+        digest.update(right);
+        return digest.digest();
+    }
+}

@@ -1,0 +1,169 @@
+package org.peerjournal.app.webapp;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerjournal.app.support.ApiIntegrationTest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the browser tests: the shared application (see {@link ApiIntegrationTest}) driven through Debian's
+ * Chromium by chromedriver, headless, one browser per test class with a fresh profile. Where no Chromium is
+ * installed the tests are skipped, saying how to install it (nothing is downloaded at test time).
+ */
+abstract class BrowserTest extends ApiIntegrationTest {
+
+    private static final String CHROMIUM = System.getenv().getOrDefault("PEERJOURNAL_CHROMIUM", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("PEERJOURNAL_CHROMEDRIVER",
+            "/usr/bin/chromedriver");
+    /** WCAG 2.0 and 2.1, levels A and AA: what the issue asks the pages to meet. */
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** Where the screenshots of the main pages go: the repository's docs (the tests run in app/). */
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+    protected static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "No Chromium at " + CHROMIUM + " with chromedriver at " + CHROMEDRIVER + ": the browser tests are "
+                        + "skipped. Install them with: apt-get install -y chromium chromium-driver");
+        profile = Files.createTempDirectory("peerjournal-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.get(baseUrl() + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
+    /** Signs in through the login form, in English unless the test switches. */
+    protected void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        open("/login?lang=en");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-demo");
+        browser.findElement(By.id("sign-in")).click();
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+    }
+
+    protected void open(String path) {
+        browser.get(baseUrl() + path);
+    }
+
+    /**
+     * Opens a page until it shows what the test waits for: projections are updated asynchronously, so a page read
+     * right after a write may not show it yet (as in the API).
+     */
+    protected void openUntilShown(String path, By what) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            open(path);
+            return !browser.findElements(what).isEmpty();
+        });
+    }
+
+    /** Waits up to 20 s; a live page replaces elements while the test looks at them, so a stale one is retried. */
+    protected static WebDriverWait waitFor() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    protected static WebElement element(String id) {
+        return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    protected static String pageText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** axe-core on the page as it is now: no violation of WCAG 2.1 A or AA. */
+    protected static void assertAccessible() {
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser);
+        assertThat(results.getViolations())
+                .as("accessibility violations on %s:%n%s", browser.getCurrentUrl(), describe(results.getViolations()))
+                .isEmpty();
+        assertThat(browser.getPageSource()).as("a message key without text on %s", browser.getCurrentUrl())
+                .doesNotContain("??");
+    }
+
+    /** Saves the page as docs/screenshots/{name}.png, at a desktop and a phone width. */
+    protected static void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the check at a phone's width too (375 px), then back at the desktop width. */
+    protected static void onAPhone(Runnable check) {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        try {
+            check.run();
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,174 @@
+package org.peerjournal.app.webapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.peerjournal.app.support.ApiIntegrationTest;
+import org.peerjournal.app.support.ApiResponse;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web app's sign-in and safety at the HTTP level: a session cookie that scripts cannot read, CSRF tokens on
+ * forms, a strict Content-Security-Policy, sign-out; and the API's own chain unchanged beside it.
+ */
+class WebSignInIT extends ApiIntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void aPageAsksForSignInAndSigningInGivesAnHttpOnlySameSiteSessionCookie() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get("/app/journals");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+
+        HttpResponse<String> signedIn = browser.signIn("anna", "anna-demo");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"); // plain HTTP here
+        assertThat(browser.get("/app/journals").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionEndsAfterHalfAnHourWithoutARequest(@Autowired ServerProperties server) {
+        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aTimelinePageIsLoggedAsTheApiReadBehindIt() throws Exception {
+        String journalId = journals.openNorthJournal();
+        journals.recordNote(journalId, "Read through a page.");
+        journals.awaitTimelineEntries(journalId, "", 1);
+        Browser browser = new Browser();
+        browser.signIn("david", "david-demo");
+        assertThat(browser.get("/app/journals/" + journalId).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                as("eva").get("/api/audit/journals/" + journalId + "/access-log").body().findValuesAsText("userId"))
+                .contains("david"));
+        JsonNode reads = as("eva").get("/api/audit/journals/" + journalId + "/access-log").body();
+        JsonNode davids = StreamSupport.stream(reads.spliterator(), false)
+                .filter(read -> read.get("userId").asText().equals("david")).findFirst().orElseThrow();
+        assertThat(davids.get("action").asText()).isEqualTo("timeline");
+        assertThat(davids.get("role").asText()).isEqualTo("TEAM_LEAD");
+    }
+
+    @Test
+    void aWrongPasswordSignsNobodyIn() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> refused = browser.signIn("anna", "wrong");
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?error"));
+        assertThat(browser.get("/app/journals").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void everyPageHasAStrictContentSecurityPolicyWithoutInlineScript() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("anna", "anna-demo");
+        HttpResponse<String> page = browser.get("/app/journals");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+                        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.body()).doesNotContainPattern("<script>|<script [^>]*>[^<]|\\son[a-z]+=|style=");
+    }
+
+    @Test
+    void aFormSentWithoutItsCsrfTokenIsRefusedAndStoresNothing() throws Exception {
+        String journalId = journals.openNorthJournal();
+        Browser browser = new Browser();
+        browser.signIn("anna", "anna-demo");
+        HttpResponse<String> forged = browser.post("/app/journals/" + journalId + "/notes",
+                "contactType=OTHER&occurredAt=2026-11-20T10:00&durationMinutes=10&text=forged", null);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(journals.timeline("clara", journalId, "").body().get("totalEntries").asInt()).isZero();
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("anna", "anna-demo");
+        String token = browser.csrfOf("/app/journals");
+        HttpResponse<String> signedOut = browser.post("/logout", "", token);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?signedOut"));
+        assertThat(browser.get("/app/journals").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theApiKeepsItsOwnStatelessChainBesideThePages() throws Exception {
+        ApiResponse api = as("clara").get("/api/journals");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/journals").status()).isEqualTo(401);
+        // A signed-in page's session is no credential for the API (only the page's escalation stream takes it).
+        Browser browser = new Browser();
+        browser.signIn("clara", "clara-demo");
+        assertThat(browser.get("/api/journals").statusCode()).isEqualTo(401);
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/api/journals")).header("Authorization", basic("clara")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void thePagesAreNoPartOfTheApisDescription() {
+        JsonNode paths = anonymous.get("/v3/api-docs").body().path("paths");
+        assertThat(paths.fieldNames()).toIterable().isNotEmpty()
+                .allSatisfy(path -> assertThat(path).startsWith("/api/"));
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A cookie-keeping client that does not follow redirects, as a browser's history would show them. */
+    private final class Browser {
+
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form, String csrf) throws IOException, InterruptedException {
+            String body = csrf == null ? form : form + (form.isEmpty() ? "" : "&") + "_csrf="
+                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        String csrfOf(String path) throws IOException, InterruptedException {
+            Matcher token = CSRF.matcher(get(path).body());
+            assertThat(token.find()).as("a CSRF token on " + path).isTrue();
+            return token.group(1);
+        }
+
+        HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+            return post("/login", "username=" + user + "&password=" + password, csrfOf("/login"));
+        }
+    }
+}

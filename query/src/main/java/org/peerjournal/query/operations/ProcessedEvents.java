@@ -1,0 +1,108 @@
+package org.peerjournal.query.operations;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * How many events of each type a processor has handled, read from its tokens: per segment, the events of that
+ * segment up to the segment's position, less those in the gaps its token still waits for. Run it in the same
+ * database snapshot as the count of what the projection holds, so both describe the same moment.
+ */
+final class ProcessedEvents {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    ProcessedEvents(NamedParameterJdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** Events handled by the processor, per payload type (class name), among these types. */
+    Map<String, Long> of(String processor, Collection<String> payloadTypes) {
+        List<Progress> segments = progress(processor);
+        Map<String, Long> processed = new HashMap<>();
+        if (segments.isEmpty()) {
+            return processed;
+        }
+        long slowest = segments.stream().mapToLong(Progress::index).min().orElseThrow();
+        long fastest = segments.stream().mapToLong(Progress::index).max().orElseThrow();
+        Set<Long> gaps = new TreeSet<>();
+        segments.forEach(segment -> gaps.addAll(segment.gaps()));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("types", payloadTypes)
+                .addValue("slowest", slowest).addValue("fastest", fastest)
+                .addValue("gaps", gaps.isEmpty() ? List.of(-1L) : gaps);
+        // Every segment has handled its events up to the slowest position, gaps aside ...
+        jdbc.query("select payload_type, count(*) from domain_event_entry where global_index <= :slowest"
+                + " and payload_type in (:types) group by payload_type", parameters,
+                rs -> {
+                    processed.put(rs.getString(1), rs.getLong(2));
+                });
+        // ... and beyond it, or in a gap, each event counts if its own segment has handled it.
+        jdbc.query("select global_index, aggregate_identifier, payload_type from domain_event_entry"
+                + " where payload_type in (:types) and ((global_index > :slowest and global_index <= :fastest)"
+                + " or global_index in (:gaps))", parameters, rs -> {
+                    long index = rs.getLong(1);
+                    String sequence = rs.getString(2);
+                    boolean handled = segments.stream().filter(segment -> segment.segment().matches(sequence))
+                            .anyMatch(segment -> segment.handled(index));
+                    boolean counted = index <= slowest;
+                    if (handled != counted) {
+                        processed.merge(rs.getString(3), handled ? 1L : -1L, Long::sum);
+                    }
+                });
+        return processed;
+    }
+
+    private List<Progress> progress(String processor) {
+        List<Object[]> rows = jdbc.query("select segment, token, token_type from token_entry"
+                        + " where processor_name = :processor", new MapSqlParameterSource("processor", processor),
+                (rs, row) -> new Object[] {rs.getInt(1), rs.getBytes(2), rs.getString(3)});
+        int[] ids = rows.stream().mapToInt(row -> (Integer) row[0]).toArray();
+        List<Progress> progress = new ArrayList<>();
+        for (Object[] row : rows) {
+            progress.add(Progress.of(Segment.computeSegment((Integer) row[0], ids),
+                    token((byte[]) row[1], (String) row[2])));
+        }
+        return progress;
+    }
+
+    private TrackingToken token(byte[] serialized, String type) {
+        if (serialized == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(serialized, byte[].class, type, null));
+    }
+
+    /** One segment: the global index it has reached and the lower indices it has not seen yet. */
+    private record Progress(Segment segment, long index, SortedSet<Long> gaps) {
+
+        static Progress of(Segment segment, TrackingToken token) {
+            TrackingToken reached = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            if (reached instanceof GapAwareTrackingToken gapAware) {
+                return new Progress(segment, gapAware.getIndex(), gapAware.getGaps());
+            }
+            long index = reached == null ? -1 : reached.position().orElse(-1);
+            return new Progress(segment, index, new TreeSet<>());
+        }
+
+        boolean handled(long globalIndex) {
+            return globalIndex <= index && !gaps.contains(globalIndex);
+        }
+    }
+}

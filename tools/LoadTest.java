@@ -1,0 +1,216 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Write throughput of a running Peer Journal over HTTP (issue #15, point 3), next to raw JDBC single-row commits on
+ * an H2 file of the same kind (WRITE_DELAY=0) on the same disk, in the same run, so the ratio shows how much of the
+ * machine's commit rate the service reaches.
+ *
+ * <pre>
+ * # a started service (README: the first command), demo users on the embedded store
+ * java -cp ~/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar tools/LoadTest.java \
+ *     http://localhost:8080 8 20 ./data
+ * </pre>
+ * Arguments: base URL, clients (8), seconds per round (20), a directory on the store's disk for the JDBC baseline's
+ * scratch file (deleted afterwards). Rounds: 5 s HTTP warm-up, then HTTP and JDBC alternately, twice each. Each
+ * client posts notes as anna (PSW, north, HTTP Basic) to one of 50 journals opened by david at the start.
+ */
+public class LoadTest {
+
+    private static final int JOURNALS = 50;
+    private static final Pattern JOURNAL_ID = Pattern.compile("\"journalId\"\\s*:\\s*\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Duration round = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
+        Path scratchDir = Path.of(args.length > 3 ? args[3] : ".");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> journals = openJournals(http, base);
+
+        System.out.printf(Locale.ROOT, "%d clients, %d s rounds, %d journals, %d cores%n", clients,
+                round.toSeconds(), journals.size(), Runtime.getRuntime().availableProcessors());
+        run("HTTP warm-up", clients, Duration.ofSeconds(5), client -> noteWriter(http, base, journals, client));
+        List<Result> httpRounds = new ArrayList<>();
+        List<Result> jdbcRounds = new ArrayList<>();
+        Path scratch = Files.createTempDirectory(scratchDir, "loadtest-jdbc-");
+        String url = "jdbc:h2:file:" + scratch.toAbsolutePath().resolve("baseline") + ";WRITE_DELAY=0";
+        try (Connection setup = DriverManager.getConnection(url, "sa", "");
+                Statement statement = setup.createStatement()) {
+            statement.execute("create table note (id uuid primary key, journal_id uuid, body varchar(2000))");
+            for (int i = 0; i < 2; i++) {
+                httpRounds.add(run("HTTP POST notes", clients, round, client -> noteWriter(http, base, journals,
+                        client)));
+                jdbcRounds.add(run("JDBC single-row commits", clients, round, client -> rowWriter(url)));
+            }
+            statement.execute("shutdown");
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
+        }
+        double httpRate = httpRounds.stream().mapToDouble(Result::perSecond).average().orElse(0);
+        double jdbcRate = jdbcRounds.stream().mapToDouble(Result::perSecond).average().orElse(0);
+        System.out.printf(Locale.ROOT, "ratio HTTP notes/s to JDBC commits/s: %.3f (%.1f / %.1f)%n",
+                httpRate / jdbcRate, httpRate, jdbcRate);
+    }
+
+    private static List<String> openJournals(HttpClient http, String base) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < JOURNALS; i++) {
+            String body = "{\"patientRef\":\"LOAD-" + UUID.randomUUID() + "\",\"displayName\":\"Load " + i
+                    + "\",\"teamId\":\"north\"}";
+            HttpResponse<String> answer = http.send(post(base + "/api/journals", "david:david-demo", body),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher id = JOURNAL_ID.matcher(answer.body());
+            if (answer.statusCode() != 201 || !id.find()) {
+                throw new IllegalStateException("Could not open a journal: " + answer.statusCode() + " "
+                        + answer.body());
+            }
+            ids.add(id.group(1));
+        }
+        return ids;
+    }
+
+    private static Writer noteWriter(HttpClient http, String base, List<String> journals, int client) {
+        Random random = new Random(client);
+        return () -> {
+            String journal = journals.get(random.nextInt(journals.size()));
+            String body = "{\"contactType\":\"INDIVIDUAL_CONVERSATION\",\"occurredAt\":\""
+                    + Instant.now().minusSeconds(3600) + "\",\"durationMinutes\":30,"
+                    + "\"text\":\"Load test note: talked about the week ahead and the appointment on Thursday.\"}";
+            HttpResponse<Void> answer = http.send(post(base + "/api/journals/" + journal + "/notes",
+                    "anna:anna-demo", body), HttpResponse.BodyHandlers.discarding());
+            return String.valueOf(answer.statusCode());
+        };
+    }
+
+    private static Writer rowWriter(String url) throws Exception {
+        Connection connection = DriverManager.getConnection(url, "sa", "");
+        connection.setAutoCommit(false);
+        PreparedStatement insert = connection.prepareStatement("insert into note values (?, ?, ?)");
+        UUID journal = UUID.randomUUID();
+        return () -> {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, journal);
+            insert.setString(3, "Load test note: talked about the week ahead and the appointment on Thursday.");
+            insert.executeUpdate();
+            connection.commit();
+            return "201";
+        };
+    }
+
+    private static HttpRequest post(String url, String credentials, String json) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    private static Result run(String what, int clients, Duration duration, WriterFactory factory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<Client>> tasks = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Writer writer = factory.create(i);
+                tasks.add(() -> {
+                    Client mine = new Client();
+                    long end = System.nanoTime() + duration.toNanos();
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        String outcome = writer.write();
+                        mine.outcomes.merge(outcome, 1, Integer::sum);
+                        if ("201".equals(outcome)) {
+                            mine.add(System.nanoTime() - start);
+                        }
+                    }
+                    return mine;
+                });
+            }
+            long start = System.nanoTime();
+            List<Future<Client>> futures = pool.invokeAll(tasks);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Client all = new Client();
+            for (Future<Client> future : futures) {
+                all.merge(future.get());
+            }
+            long[] sorted = Arrays.copyOf(all.nanos, all.size);
+            Arrays.sort(sorted);
+            Result result = new Result(all.size / seconds);
+            System.out.printf(Locale.ROOT, "%-24s %7d ok %9.1f /s   p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  %s%n",
+                    what, all.size, result.perSecond(), percentile(sorted, 50), percentile(sorted, 99),
+                    percentile(sorted, 100), all.outcomes);
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(rank, 1) - 1] / 1e6;
+    }
+
+    private interface Writer {
+        String write() throws Exception;
+    }
+
+    private interface WriterFactory {
+        Writer create(int client) throws Exception;
+    }
+
+    private record Result(double perSecond) {
+    }
+
+    private static final class Client {
+        final Map<String, Integer> outcomes = new TreeMap<>();
+        long[] nanos = new long[1024];
+        int size;
+
+        void add(long value) {
+            if (size == nanos.length) {
+                nanos = Arrays.copyOf(nanos, size * 2);
+            }
+            nanos[size++] = value;
+        }
+
+        void merge(Client other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.nanos[i]);
+            }
+            other.outcomes.forEach((key, count) -> outcomes.merge(key, count, Integer::sum));
+        }
+    }
+}
