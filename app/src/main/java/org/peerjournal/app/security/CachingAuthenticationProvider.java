@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * BCrypt costs ~100 ms of CPU per check, on every Basic request. This remembers a successful check for a short
+ * BCrypt is slow on purpose (docs/benchmarks.md measures a check), on every Basic request. This remembers a successful check for a short
  * while, keyed by a SHA-256 of the credential (never the password itself), so repeated requests stay fast.
  * Failed checks are never cached.
  */

@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Axon's embedded event store, with streams that tell their reader when new events are there. Without that, a
  * pooled streaming processor that found nothing to do looks again only 500 ms later (a delay fixed in Axon's
- * coordinator): a note appeared in the timeline ~350 ms after its 201 on average. The store's own producer already
- * reads new events at once after a local commit, and every {@code fetchDelay} for other nodes' events; one watcher
- * thread follows the same shared stream at its head and, as soon as anything new is in it, calls every open
- * stream's availability callback, which makes the processor's coordinator run at once. The watcher sees an event
+ * coordinator), so a note reached the timeline hundreds of milliseconds after its 201 (ADR 0010,
+ * docs/benchmarks.md). The store's own producer already reads new events at once after a local commit, and every
+ * {@code fetchDelay} for other nodes' events; one watcher thread follows the same shared stream at its head and, as
+ * soon as anything new is in it, calls every open stream's availability callback, which makes the processor's
+ * coordinator run at once. The watcher sees an event
  * only once the producer has linked it into the shared stream, so a woken processor always finds it there.
  */
 class WakingEventStore extends EmbeddedEventStore {

@@ -50,6 +50,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTimelineFoldIsPureJavaOverTheSharedContract() {
+        noClasses().that().resideInAPackage("org.peerjournal.query.fold..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.springframework..",
+                        "org.hibernate..", "org.axonframework..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void theModulesNeverDependOnTheAssembly() {
         noClasses().that().resideInAnyPackage("org.peerjournal.command..", "org.peerjournal.query..")
                 .should().dependOnClassesThat().resideInAPackage("org.peerjournal.app..")

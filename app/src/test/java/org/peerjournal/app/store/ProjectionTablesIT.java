@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.projection.ReadModel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -45,7 +46,7 @@ class ProjectionTablesIT {
 
         assertThatThrownBy(() -> reset.executeWithoutResult(status -> {
             jdbc.update("insert into reset_marker values (1)");
-            tables.clear("projected_row");
+            tables.clear(ReadModel.of("test", "projected_row"));
             throw new IllegalStateException("the token reset failed");
         })).hasMessage("the token reset failed");
         assertThat(count(jdbc, "projected_row")).as("rows after a failed reset").isEqualTo(3);
@@ -53,7 +54,7 @@ class ProjectionTablesIT {
 
         reset.executeWithoutResult(status -> {
             jdbc.update("insert into reset_marker values (2)");
-            tables.clear("projected_row");
+            tables.clear(ReadModel.of("test", "projected_row"));
         });
         assertThat(count(jdbc, "projected_row")).as("rows after a reset").isZero();
         assertThat(count(jdbc, "reset_marker")).as("the reset's own write").isOne();

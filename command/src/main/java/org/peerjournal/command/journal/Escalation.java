@@ -6,7 +6,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.EntityId;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
-import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.StateConflictException;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.EscalationStatus;
@@ -60,9 +59,7 @@ class Escalation {
     }
 
     void acknowledge(Actor actor, String actionTaken) {
-        if (actor.userId().equals(raisedBy)) {
-            throw new ActionNotPermittedException("The person who raised an escalation cannot acknowledge it");
-        }
+        JournalPolicy.mayAcknowledge(actor, raisedBy);
         if (status != EscalationStatus.OPEN) {
             throw new StateConflictException("The escalation is acknowledged already");
         }

@@ -16,25 +16,18 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
-import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.conflict.DiscussLoyaltyConflictCommand;
 import org.peerjournal.shared.conflict.FlagLoyaltyConflictCommand;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
 import org.peerjournal.shared.conflict.ResolveLoyaltyConflictCommand;
-import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
-import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
 import org.peerjournal.shared.escalation.AcknowledgeEscalationCommand;
-import org.peerjournal.shared.escalation.EscalationRaised;
 import org.peerjournal.shared.escalation.RaiseEscalationCommand;
 import org.peerjournal.shared.escalation.ResolveEscalationCommand;
 import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
 import org.peerjournal.shared.journal.JournalLimits;
-import org.peerjournal.shared.journal.NoteCorrected;
-import org.peerjournal.shared.journal.NoteRecorded;
-import org.peerjournal.shared.journal.NoteRetracted;
 import org.peerjournal.shared.journal.command.CorrectContactNoteCommand;
 import org.peerjournal.shared.journal.command.OpenJournalCommand;
 import org.peerjournal.shared.journal.command.RecordContactNoteCommand;
@@ -86,11 +79,7 @@ class Journal {
 
     @CommandHandler
     Journal(OpenJournalCommand command, PatientRefRegistry patientRefs) {
-        Actor actor = command.actor();
-        if (!actor.hasRole(Role.TEAM_LEAD) || !actor.belongsTo(command.teamId())) {
-            throw new ActionNotPermittedException("Only a team lead of team " + command.teamId()
-                    + " may open a journal for it");
-        }
+        JournalPolicy.mayOpenJournal(command.actor(), command.teamId());
         patientRefs.claim(command.teamId(), command.patientRef(), command.journalId());
         apply(new JournalOpenedEvent(command.journalId(), command.teamId(), command.patientRef(),
                 command.displayName()));
@@ -99,7 +88,7 @@ class Journal {
     @CommandHandler
     NoteRecorded handle(RecordContactNoteCommand command, NoteFacts noteFacts) {
         requireTeamMember(command.actor());
-        requireRole(command.actor(), Role.PSW, "Only a peer support worker records contact notes");
+        JournalPolicy.mayRecordNote(command.actor());
         if (notes.containsKey(command.noteId())) {
             throw new StateConflictException("Note " + command.noteId() + " exists already");
         }
@@ -118,9 +107,7 @@ class Journal {
     NoteCorrected handle(CorrectContactNoteCommand command, NoteFacts noteFacts) {
         requireTeamMember(command.actor());
         NoteState note = existingNote(command.noteId(), noteFacts);
-        if (!note.authorId().equals(command.actor().userId())) {
-            throw new ActionNotPermittedException("Only the note's author may correct it");
-        }
+        JournalPolicy.mayCorrectNote(command.actor(), note.authorId());
         requireNotRetracted(note, "corrected");
         int revision = note.revision() + 1;
         apply(new ContactNoteCorrectedEvent(journalId, command.noteId(), revision, command.text(), command.reason(),
@@ -134,9 +121,7 @@ class Journal {
         Actor actor = command.actor();
         requireTeamMember(actor);
         NoteState note = existingNote(command.noteId(), noteFacts);
-        if (!note.authorId().equals(actor.userId()) && !actor.hasRole(Role.TEAM_LEAD)) {
-            throw new ActionNotPermittedException("Only the note's author or a team lead may retract it");
-        }
+        JournalPolicy.mayRetractNote(actor, note.authorId());
         requireNotRetracted(note, "retracted");
         apply(new ContactNoteRetractedEvent(journalId, command.noteId(), command.reason(), actor.userId()));
         noteFacts.retracted(command.noteId());
@@ -147,7 +132,7 @@ class Journal {
     EscalationRaised handle(RaiseEscalationCommand command, AcknowledgementDeadlines deadlines,
             DeadlineManager deadlineManager) {
         requireTeamMember(command.actor());
-        requireRole(command.actor(), Role.PSW, "Only a peer support worker raises safety escalations");
+        JournalPolicy.mayRaiseEscalation(command.actor());
         if (escalations.containsKey(command.escalationId())) {
             throw new StateConflictException("Escalation " + command.escalationId() + " exists already");
         }
@@ -165,7 +150,7 @@ class Journal {
     @CommandHandler
     void handle(AcknowledgeEscalationCommand command, DeadlineManager deadlineManager) {
         requireTeamMember(command.actor());
-        requireClinicalStaff(command.actor(), "Only a clinician or team lead acknowledges escalations");
+        JournalPolicy.mayAcknowledgeEscalations(command.actor());
         Escalation escalation = existingEscalation(command.escalationId());
         escalation.acknowledge(command.actor(), command.actionTaken());
         deadlineManager.cancelSchedule(AcknowledgementDeadline.NAME, escalation.deadlineId());
@@ -174,14 +159,14 @@ class Journal {
     @CommandHandler
     void handle(ResolveEscalationCommand command) {
         requireTeamMember(command.actor());
-        requireClinicalStaff(command.actor(), "Only a clinician or team lead resolves escalations");
+        JournalPolicy.mayResolveEscalations(command.actor());
         existingEscalation(command.escalationId()).resolve(command.actor(), command.outcome());
     }
 
     @CommandHandler
     UUID handle(FlagLoyaltyConflictCommand command) {
         requireTeamMember(command.actor());
-        requireRole(command.actor(), Role.PSW, "Only a peer support worker flags loyalty conflicts");
+        JournalPolicy.mayFlagConflict(command.actor());
         if (loyaltyConflicts.containsKey(command.conflictId())) {
             throw new StateConflictException("Loyalty conflict " + command.conflictId() + " exists already");
         }
@@ -245,23 +230,8 @@ class Journal {
         notes.computeIfPresent(event.noteId(), (id, note) -> note.retract());
     }
 
-    /** Another team's journal is answered exactly like a missing one, so ids cannot be probed. */
     private void requireTeamMember(Actor actor) {
-        if (!actor.role().isTeamMember() || !actor.belongsTo(teamId)) {
-            throw new JournalNotFoundException(journalId);
-        }
-    }
-
-    private static void requireRole(Actor actor, Role role, String message) {
-        if (!actor.hasRole(role)) {
-            throw new ActionNotPermittedException(message);
-        }
-    }
-
-    private static void requireClinicalStaff(Actor actor, String message) {
-        if (!actor.hasRole(Role.CLINICIAN) && !actor.hasRole(Role.TEAM_LEAD)) {
-            throw new ActionNotPermittedException(message);
-        }
+        JournalPolicy.requireTeamMember(actor, journalId, teamId);
     }
 
     private Escalation existingEscalation(UUID escalationId) {

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 import org.peerjournal.shared.actor.Actor;
-import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
-import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.StateConflictException;
 
 import java.util.UUID;
@@ -47,10 +45,7 @@ class LoyaltyConflict {
     }
 
     void resolve(String resolution, Actor actor) {
-        boolean flaggingPsw = actor.hasRole(Role.PSW) && actor.userId().equals(flaggedBy);
-        if (!actor.hasRole(Role.TEAM_LEAD) && !flaggingPsw) {
-            throw new ActionNotPermittedException("Only a team lead or the flagging PSW resolves a loyalty conflict");
-        }
+        JournalPolicy.mayResolveConflict(actor, flaggedBy);
         requireUnresolved("resolved again");
         apply(new LoyaltyConflictResolvedEvent(journalId, conflictId, teamId, resolution, actor.userId()));
     }

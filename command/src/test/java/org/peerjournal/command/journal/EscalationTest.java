@@ -26,7 +26,6 @@ import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
 import org.peerjournal.shared.escalation.AcknowledgeEscalationCommand;
 import org.peerjournal.shared.escalation.EscalationCategory;
-import org.peerjournal.shared.escalation.EscalationRaised;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.RaiseEscalationCommand;
 import org.peerjournal.shared.escalation.ResolveEscalationCommand;
@@ -331,6 +330,17 @@ class EscalationTest {
                             overdue(escalationId, IMMEDIATE, now.minus(Duration.ofMinutes(5))))
                     .when(acknowledge(escalationId, LEAD))
                     .expectEvents(acknowledged(escalationId, LEAD, true));
+        }
+
+        @Test
+        void whoeverRaisedAnEscalationCannotAcknowledgeItInAnotherRole() {
+            Actor annaNowClinician = new Actor(PSW.userId(), Role.CLINICIAN, TEAM);
+            fixture.given(opened())
+                    .andGivenCommands(raise(escalationId, IMMEDIATE, PSW))
+                    .when(acknowledge(escalationId, annaNowClinician))
+                    .expectException(ActionNotPermittedException.class)
+                    .expectExceptionMessage("The person who raised an escalation cannot acknowledge it")
+                    .expectNoEvents();
         }
 
         @Test

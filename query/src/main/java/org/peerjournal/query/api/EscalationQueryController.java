@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.query.stream.LiveEscalationStreams;
 import org.peerjournal.query.stream.LiveStream;
 import org.peerjournal.query.stream.StreamItem;
@@ -95,7 +96,7 @@ class EscalationQueryController {
     }
 
     private String teamOf(String teamId) {
-        return TeamMembership.requireMember(currentActor.get(), teamId, "escalations");
+        return ReadPolicy.requireTeamMember(currentActor.get(), teamId, "escalations");
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.error.JournalNotFoundException;
@@ -54,7 +55,7 @@ class JournalQueryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = PagedAnswer.DEFAULT_SIZE) @Min(1) @Max(JournalLimits.MAX_PAGE_SIZE) int size) {
         Actor actor = currentActor.get();
-        String team = TeamMembership.requireMember(actor, teamId, "journals");
+        String team = ReadPolicy.requireTeamMember(actor, teamId, "journals");
         PageRequest request = new PageRequest(page, size);
         JournalSummaryPage journals = queryGateway.query(new FindJournalsQuery(team, request),
                 ResponseTypes.instanceOf(JournalSummaryPage.class)).join();

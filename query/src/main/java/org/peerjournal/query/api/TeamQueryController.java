@@ -7,10 +7,9 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
-import org.peerjournal.shared.actor.Role;
-import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.team.ContactReport;
 import org.peerjournal.shared.team.FindContactReportQuery;
 import org.peerjournal.shared.team.FindTeamOverviewQuery;
@@ -49,7 +48,8 @@ class TeamQueryController {
     @Operation(summary = "The team's caseload at a glance (CLINICIAN or TEAM_LEAD of the team)")
     TeamOverview overview(@PathVariable String teamId,
             @RequestParam(defaultValue = "14") @Min(1) @Max(3650) int withoutContactDays) {
-        Actor actor = requireMember(teamId);
+        Actor actor = currentActor.get();
+        ReadPolicy.mayReadOverview(actor, teamId);
         return accessLog.teamOverview(actor, queryGateway.query(new FindTeamOverviewQuery(teamId,
                 withoutContactDays, Instant.now().truncatedTo(ChronoUnit.MILLIS)),
                 ResponseTypes.instanceOf(TeamOverview.class)).join());
@@ -68,21 +68,9 @@ class TeamQueryController {
     }
 
     private ContactReport report(String teamId, Instant from, Instant to) {
-        Actor actor = currentActor.get();
-        if (!actor.hasRole(Role.TEAM_LEAD) || !actor.belongsTo(teamId)) {
-            throw new ActionNotPermittedException("Only the team lead of team " + teamId + " may see its report");
-        }
+        ReadPolicy.mayReadContactReport(currentActor.get(), teamId);
         TimeWindow.requireOrdered(from, to);
         return queryGateway.query(new FindContactReportQuery(teamId, from, to),
                 ResponseTypes.instanceOf(ContactReport.class)).join();
-    }
-
-    private Actor requireMember(String teamId) {
-        Actor actor = currentActor.get();
-        if (!(actor.hasRole(Role.CLINICIAN) || actor.hasRole(Role.TEAM_LEAD)) || !actor.belongsTo(teamId)) {
-            throw new ActionNotPermittedException("Only clinicians and the team lead of team " + teamId
-                    + " may see its overview");
-        }
-        return actor;
     }
 }

@@ -3,10 +3,12 @@ package org.peerjournal.query.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.projection.ReadModel;
+import org.peerjournal.query.projection.ReadModel.Measure;
+import org.peerjournal.query.projection.ReadModelProjection;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.audit.AccessLogEntry;
@@ -24,16 +26,20 @@ import java.util.List;
 /** Who was shown which journal, when and through what: the reviewable form of the read and shown events. */
 @Component
 @ProcessingGroup(AccessLogProjection.NAME)
-class AccessLogProjection {
+class AccessLogProjection extends ReadModelProjection {
 
     static final String NAME = "access-log";
+    /** One row per read of one journal; a list of journals shown is one event with a row per journal in it. */
+    static final ReadModel READ_MODEL = ReadModel.of(NAME, "access_log")
+            .counts(JournalContentReadEvent.class, Measure.rows("access_log", "shown_by_event is null"))
+            .counts(JournalsShownEvent.class, new Measure("access_log distinct shown_by_event",
+                    "select count(distinct shown_by_event) from access_log"));
 
     private final AccessLogRepository log;
-    private final ProjectionTables tables;
 
     AccessLogProjection(AccessLogRepository log, ProjectionTables tables) {
+        super(READ_MODEL, tables);
         this.log = log;
-        this.tables = tables;
     }
 
     @EventHandler
@@ -51,11 +57,6 @@ class AccessLogProjection {
                 message.getIdentifier() + ":" + shown.journalId(), message.getIdentifier(), shown.journalId(),
                 message.getTimestamp(), reader.userId(), reader.role().name(), reader.teamId(), event.action()))
                 .toList());
-    }
-
-    @ResetHandler
-    void reset() {
-        tables.clear("access_log");
     }
 
     @QueryHandler

@@ -57,9 +57,18 @@ record IncidentReport(
     record Step(Instant at, String by) {
     }
 
+    enum ActivityKind {
+        RECORDED,
+        CORRECTED,
+        RETRACTED,
+        FLAGGED,
+        DISCUSSED,
+        RESOLVED
+    }
+
     /** One thing recorded in the window: a note recorded, corrected or retracted; a conflict flagged... */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Activity(UUID entryId, String activity, Instant recordedAt, String by, Instant occurredAt, String detail,
-            String text) {
+    record Activity(UUID entryId, ActivityKind activity, Instant recordedAt, String by, Instant occurredAt,
+            String detail, String text) {
     }
 }

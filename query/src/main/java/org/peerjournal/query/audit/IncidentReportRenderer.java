@@ -69,7 +69,7 @@ final class IncidentReportRenderer {
 
     private static List<List<String>> activityRows(List<IncidentReport.Activity> activities) {
         return activities.stream().map(a -> List.of(a.recordedAt().toString(), a.by(), a.entryId().toString(),
-                a.activity(), orDash(a.occurredAt()), orDash(a.detail()), orDash(a.text()))).toList();
+                a.activity().name(), orDash(a.occurredAt()), orDash(a.detail()), orDash(a.text()))).toList();
     }
 
     private static List<List<String>> readRows(List<AccessLogEntry> reads) {

@@ -2,11 +2,13 @@ package org.peerjournal.query.directory;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.projection.ReadModel;
+import org.peerjournal.query.projection.ReadModel.Measure;
+import org.peerjournal.query.projection.ReadModelProjection;
 import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
@@ -37,9 +39,24 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(JournalDirectoryProjection.NAME)
-class JournalDirectoryProjection {
+class JournalDirectoryProjection extends ReadModelProjection {
 
     static final String NAME = "journal-directory";
+    /**
+     * The monthly rollup counts every recorded note until it is retracted: its contacts plus the retracted notes
+     * make the recorded notes again, or the rollup has drifted from the notes (and the contact report with it).
+     */
+    private static final Measure ROLLUP_KEEPS_EVERY_NOTE = new Measure(
+            ContactMonthColumns.TABLE + " contacts + contact_entry where retracted = true",
+            "select (select " + ContactMonthColumns.totalContacts() + " from " + ContactMonthColumns.TABLE + ")"
+                    + " + (select count(*) from contact_entry where retracted = true)");
+    static final ReadModel READ_MODEL = ReadModel.of(NAME, "conflict_entry", ContactMonthColumns.TABLE,
+                    "contact_entry", "journal_directory")
+            .counts(JournalOpenedEvent.class, Measure.rows("journal_directory"))
+            .counts(ContactNoteRecordedEvent.class, Measure.rows("contact_entry"), ROLLUP_KEEPS_EVERY_NOTE)
+            .counts(ContactNoteRetractedEvent.class, Measure.rows("contact_entry", "retracted = true"))
+            .counts(LoyaltyConflictFlaggedEvent.class, Measure.rows("conflict_entry"))
+            .counts(LoyaltyConflictResolvedEvent.class, Measure.rows("conflict_entry", "resolved = true"));
 
     private final JournalDirectoryRepository journals;
     private final ContactEntryRepository contacts;
@@ -47,18 +64,17 @@ class JournalDirectoryProjection {
     private final ContactMonths months;
     private final TeamOverviewReader overview;
     private final ContactReportReader report;
-    private final ProjectionTables tables;
 
     JournalDirectoryProjection(JournalDirectoryRepository journals, ContactEntryRepository contacts,
             ConflictEntryRepository conflicts, ContactMonths months, TeamOverviewReader overview,
             ContactReportReader report, ProjectionTables tables) {
+        super(READ_MODEL, tables);
         this.journals = journals;
         this.contacts = contacts;
         this.conflicts = conflicts;
         this.months = months;
         this.overview = overview;
         this.report = report;
-        this.tables = tables;
     }
 
     @EventHandler
@@ -121,11 +137,6 @@ class JournalDirectoryProjection {
     void on(LoyaltyConflictResolvedEvent event) {
         conflicts.findById(event.conflictId()).ifPresent(ConflictEntry::resolve);
         journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::conflictResolved);
-    }
-
-    @ResetHandler
-    void reset() {
-        tables.clear("conflict_entry", ContactMonthColumns.TABLE, "contact_entry", "journal_directory");
     }
 
     @QueryHandler

@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.escalation.EscalationCategory;
+import org.peerjournal.shared.escalation.EscalationChange;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
@@ -59,8 +60,10 @@ class EscalationQueueEntry extends InsertedRow<UUID> {
     private boolean overdue;
     @Column(name = "overdue_at")
     private Instant overdueAt;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "last_change", nullable = false)
-    private String lastChange;
+    private EscalationChange lastChange;
 
     protected EscalationQueueEntry() {
     }
@@ -81,7 +84,7 @@ class EscalationQueueEntry extends InsertedRow<UUID> {
         this.raisedAt = raisedAt;
         this.raisedBy = raisedBy;
         this.acknowledgeBy = acknowledgeBy;
-        this.lastChange = "RAISED";
+        this.lastChange = EscalationChange.RAISED;
     }
 
     UUID escalationId() {
@@ -91,21 +94,21 @@ class EscalationQueueEntry extends InsertedRow<UUID> {
     void overdue(Instant at) {
         overdue = true;
         overdueAt = at;
-        lastChange = "OVERDUE";
+        lastChange = EscalationChange.OVERDUE;
     }
 
     void acknowledged(String by, Instant at) {
         status = EscalationStatus.ACKNOWLEDGED;
         acknowledgedBy = by;
         acknowledgedAt = at;
-        lastChange = "ACKNOWLEDGED";
+        lastChange = EscalationChange.ACKNOWLEDGED;
     }
 
     void resolved(String by, Instant at) {
         status = EscalationStatus.RESOLVED;
         resolvedBy = by;
         resolvedAt = at;
-        lastChange = "RESOLVED";
+        lastChange = EscalationChange.RESOLVED;
     }
 
     EscalationView toView(String notificationState) {

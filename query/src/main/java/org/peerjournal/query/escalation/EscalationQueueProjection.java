@@ -3,12 +3,14 @@ package org.peerjournal.query.escalation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.peerjournal.query.notification.NotificationStates;
 import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.projection.ReadModel;
+import org.peerjournal.query.projection.ReadModel.Measure;
+import org.peerjournal.query.projection.ReadModelProjection;
 import org.peerjournal.query.stream.EscalationChangeFeed;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.escalation.EscalationViewPage;
@@ -36,21 +38,26 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(EscalationQueueProjection.NAME)
-class EscalationQueueProjection {
+class EscalationQueueProjection extends ReadModelProjection {
 
     static final String NAME = "escalation-queue";
+    static final ReadModel READ_MODEL = ReadModel.of(NAME, "escalation_queue")
+            .counts(SafetyEscalationRaisedEvent.class, Measure.rows("escalation_queue"))
+            .counts(SafetyEscalationOverdueEvent.class, Measure.rows("escalation_queue", "overdue = true"))
+            .counts(SafetyEscalationAcknowledgedEvent.class,
+                    Measure.rows("escalation_queue", "acknowledged_at is not null"))
+            .counts(SafetyEscalationResolvedEvent.class, Measure.rows("escalation_queue", "resolved_at is not null"));
 
     private final EscalationQueueRepository queue;
     private final EscalationChangeFeed changes;
     private final NotificationStates notificationStates;
-    private final ProjectionTables tables;
 
     EscalationQueueProjection(EscalationQueueRepository queue, EscalationChangeFeed changes,
             NotificationStates notificationStates, ProjectionTables tables) {
+        super(READ_MODEL, tables);
         this.queue = queue;
         this.changes = changes;
         this.notificationStates = notificationStates;
-        this.tables = tables;
     }
 
     @EventHandler
@@ -74,11 +81,6 @@ class EscalationQueueProjection {
     @EventHandler
     void on(SafetyEscalationResolvedEvent event, @Timestamp Instant at, ReplayStatus replay) {
         change(event.escalationId(), replay, entry -> entry.resolved(event.resolvedBy(), at));
-    }
-
-    @ResetHandler
-    void reset() {
-        tables.clear("escalation_queue");
     }
 
     @QueryHandler

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.peerjournal.shared.escalation.EscalationChange;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
 import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
@@ -39,32 +40,34 @@ class EscalationNotificationHandler {
 
     @EventHandler
     void on(SafetyEscalationRaisedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        notify(event.escalationId(), event.journalId(), event.teamId(), event.severity(), "RAISED", at, sequence);
+        notify(event.escalationId(), event.journalId(), event.teamId(), event.severity(),
+                EscalationChange.RAISED, at, sequence);
     }
 
     @EventHandler
     void on(SafetyEscalationOverdueEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        notify(event.escalationId(), event.journalId(), event.teamId(), event.severity(), "OVERDUE", at, sequence);
+        notify(event.escalationId(), event.journalId(), event.teamId(), event.severity(),
+                EscalationChange.OVERDUE, at, sequence);
     }
 
     @EventHandler
     void on(SafetyEscalationAcknowledgedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
         notify(event.escalationId(), event.journalId(), event.teamId(), event.severity(),
-                "ACKNOWLEDGED", at, sequence);
+                EscalationChange.ACKNOWLEDGED, at, sequence);
     }
 
     @EventHandler
     void on(SafetyEscalationResolvedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
         notify(event.escalationId(), event.journalId(), event.teamId(), event.severity(),
-                "RESOLVED", at, sequence);
+                EscalationChange.RESOLVED, at, sequence);
     }
 
-    private void notify(UUID escalationId, UUID journalId, String teamId, EscalationSeverity severity, String state,
-            Instant at, long sequence) {
+    private void notify(UUID escalationId, UUID journalId, String teamId, EscalationSeverity severity,
+            EscalationChange change, Instant at, long sequence) {
         if (!properties.enabled() || severity == null || at.isBefore(clock.instant().minus(properties.maxAge()))) {
             return;
         }
-        outbox.add(new EscalationNotification(UUID.randomUUID(), escalationId, journalId, teamId, severity, state,
-                at), sequence);
+        outbox.add(new EscalationNotification(UUID.randomUUID(), escalationId, journalId, teamId, severity,
+                change.name(), at), sequence);
     }
 }

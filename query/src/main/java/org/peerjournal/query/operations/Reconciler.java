@@ -1,20 +1,8 @@
 package org.peerjournal.query.operations;
 
-import org.peerjournal.query.directory.ContactMonthColumns;
-import org.peerjournal.shared.audit.JournalContentReadEvent;
-import org.peerjournal.shared.audit.JournalsShownEvent;
-import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
-import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
-import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
-import org.peerjournal.shared.escalation.SafetyEscalationAcknowledgedEvent;
-import org.peerjournal.shared.escalation.SafetyEscalationOverdueEvent;
-import org.peerjournal.shared.escalation.SafetyEscalationRaisedEvent;
-import org.peerjournal.shared.escalation.SafetyEscalationResolvedEvent;
-import org.peerjournal.shared.journal.event.ContactNoteCorrectedEvent;
-import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
-import org.peerjournal.shared.journal.event.ContactNoteRetractedEvent;
-import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import org.axonframework.serialization.Serializer;
+import org.peerjournal.query.projection.ReadModel;
+import org.peerjournal.query.projection.ReadModelProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,11 +17,13 @@ import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compares, per projection, the events it has processed with what it holds for them (one projected row, or one
@@ -42,62 +32,22 @@ import java.util.Set;
 @Component
 class Reconciler {
 
-    /**
-     * The monthly rollup counts every recorded note until it is retracted: its contacts plus the retracted notes
-     * make the recorded notes again, or the rollup has drifted from the notes (and the contact report with it).
-     */
-    private static final Measure ROLLUP_KEEPS_EVERY_NOTE = new Measure("journal-directory",
-            ContactMonthColumns.TABLE + " contacts + contact_entry where retracted = true",
-            "select (select " + ContactMonthColumns.totalContacts() + " from " + ContactMonthColumns.TABLE + ")"
-                    + " + (select count(*) from contact_entry where retracted = true)");
-
-    /** Per event type: which projection keeps one row (or one marked row) per event, and how to count it. */
-    private static final Map<Class<?>, List<Measure>> MEASURES = Map.ofEntries(
-            Map.entry(JournalOpenedEvent.class, List.of(
-                    Measure.rows("journal-directory", "journal_directory", null),
-                    Measure.rows("timeline", "timeline_journal", null))),
-            Map.entry(ContactNoteRecordedEvent.class, List.of(
-                    Measure.rows("journal-directory", "contact_entry", null),
-                    ROLLUP_KEEPS_EVERY_NOTE,
-                    Measure.rows("timeline", "timeline_entry", "entry_type = 'NOTE'"),
-                    Measure.rows("timeline", "note_revision", "revision = 1"))),
-            Map.entry(ContactNoteCorrectedEvent.class, List.of(
-                    Measure.rows("timeline", "note_revision", "revision > 1"))),
-            Map.entry(ContactNoteRetractedEvent.class, List.of(
-                    Measure.rows("journal-directory", "contact_entry", "retracted = true"),
-                    Measure.rows("timeline", "timeline_entry", "retracted = true"))),
-            Map.entry(SafetyEscalationRaisedEvent.class, List.of(
-                    Measure.rows("escalation-queue", "escalation_queue", null),
-                    Measure.rows("timeline", "timeline_escalation", null))),
-            Map.entry(SafetyEscalationOverdueEvent.class, List.of(
-                    Measure.rows("escalation-queue", "escalation_queue", "overdue = true"),
-                    Measure.rows("timeline", "timeline_escalation", "overdue_at is not null"))),
-            Map.entry(SafetyEscalationAcknowledgedEvent.class, List.of(
-                    Measure.rows("escalation-queue", "escalation_queue", "acknowledged_at is not null"),
-                    Measure.rows("timeline", "timeline_escalation", "acknowledged_at is not null"))),
-            Map.entry(SafetyEscalationResolvedEvent.class, List.of(
-                    Measure.rows("escalation-queue", "escalation_queue", "resolved_at is not null"),
-                    Measure.rows("timeline", "timeline_escalation", "resolved_at is not null"))),
-            Map.entry(LoyaltyConflictFlaggedEvent.class, List.of(
-                    Measure.rows("journal-directory", "conflict_entry", null),
-                    Measure.rows("timeline", "timeline_conflict", null))),
-            Map.entry(LoyaltyConflictDiscussedEvent.class, List.of(
-                    Measure.rows("timeline", "timeline_conflict_discussion", null))),
-            Map.entry(LoyaltyConflictResolvedEvent.class, List.of(
-                    Measure.rows("journal-directory", "conflict_entry", "resolved = true"),
-                    Measure.rows("timeline", "timeline_conflict", "resolved_at is not null"))),
-            Map.entry(JournalContentReadEvent.class, List.of(
-                    Measure.rows("access-log", "access_log", "shown_by_event is null"))),
-            Map.entry(JournalsShownEvent.class, List.of(new Measure("access-log",
-                    "access_log distinct shown_by_event", "select count(distinct shown_by_event) from access_log"))));
-
     private final JdbcTemplate jdbc;
+    /** Per event type, what each read model holds for it: from the read models' own declarations. */
+    private final Map<Class<?>, List<Measure>> measures;
     private final ProcessedEvents processedEvents;
     private final TransactionTemplate snapshot;
 
     Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc, PlatformTransactionManager transactions,
-            DataSource dataSource, @Qualifier("serializer") Serializer serializer) throws MetaDataAccessException {
+            DataSource dataSource, @Qualifier("serializer") Serializer serializer,
+            List<ReadModelProjection> projections) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.measures = projections.stream().map(ReadModelProjection::readModel)
+                .sorted(Comparator.comparing(ReadModel::name))
+                .flatMap(model -> model.measures().entrySet().stream().flatMap(entry -> entry.getValue().stream()
+                        .map(measure -> Map.entry(entry.getKey(), new Measure(model.name(), measure)))))
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         this.processedEvents = new ProcessedEvents(namedJdbc, serializer);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
@@ -115,7 +65,7 @@ class Reconciler {
      */
     Reconciliation reconcile() {
         Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
-        MEASURES.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
+        measures.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
                 .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));
         // Counted last, so it includes at least every event a projection said it processed.
         Map<String, Long> stored = new HashMap<>();
@@ -123,7 +73,7 @@ class Reconciler {
                 rs -> {
                     stored.put(rs.getString(1), rs.getLong(2));
                 });
-        List<Reconciliation.EventTypeCheck> checks = MEASURES.entrySet().stream()
+        List<Reconciliation.EventTypeCheck> checks = measures.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.getSimpleName().compareTo(b.getSimpleName())))
                 .map(entry -> {
                     List<Reconciliation.ProjectionCount> ofType = entry.getValue().stream().map(counts::get).toList();
@@ -139,7 +89,7 @@ class Reconciler {
     /** Inside one snapshot: each measure of the projection, against the events of its type processed. */
     private Map<Measure, Reconciliation.ProjectionCount> count(String projection) {
         Map<Measure, String> typeOf = new IdentityHashMap<>();
-        MEASURES.forEach((type, measures) -> measures.stream()
+        measures.forEach((type, measures) -> measures.stream()
                 .filter(measure -> measure.projection().equals(projection))
                 .forEach(measure -> typeOf.put(measure, type.getName())));
         Map<String, Long> processed = processedEvents.of(projection, Set.copyOf(typeOf.values()));
@@ -153,13 +103,15 @@ class Reconciler {
         return counts;
     }
 
-    /** What a projection holds for an event type, and the SQL that counts it: constants of this class, never input. */
-    private record Measure(String projection, String describe, String sql) {
+    /** What one read model holds for an event type, as its projection declared it. */
+    private record Measure(String projection, ReadModel.Measure declared) {
 
-        /** One row, or one row matching the condition, per event. */
-        static Measure rows(String projection, String table, String condition) {
-            String rows = table + (condition == null ? "" : " where " + condition);
-            return new Measure(projection, rows, "select count(*) from " + rows);
+        String describe() {
+            return declared.describe();
+        }
+
+        String sql() {
+            return declared.sql();
         }
     }
 }

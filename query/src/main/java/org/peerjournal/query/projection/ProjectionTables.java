@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * Empties a projection's tables for a replay, by {@code TRUNCATE}. A {@code DELETE} of every row was most of a
- * replay's time: about 10 s per 100,000 rows on H2, more than rebuilding them.
+ * Empties a projection's tables for a replay, by {@code TRUNCATE}. A {@code DELETE} of every row took longer than
+ * rebuilding the rows (figures in docs/benchmarks.md, "Projection replay speed"; ADR 0009).
  *
  * <p>PostgreSQL truncates inside the reset's transaction: the tables are emptied together with the tokens' reset or
  * not at all. H2's {@code TRUNCATE} commits the open transaction, so there the tables are truncated only after the
@@ -32,9 +32,9 @@ public class ProjectionTables {
         this.truncateIsTransactional = product.toLowerCase().contains("postgres");
     }
 
-    /** Empties these tables, in this order, once the reset that asks for it stands. */
-    public void clear(String... tables) {
-        List<String> names = List.of(tables);
+    /** Empties the read model's tables, in their order, once the reset that asks for it stands. */
+    public void clear(ReadModel readModel) {
+        List<String> names = readModel.tables();
         if (truncateIsTransactional) {
             jdbc.execute("truncate table " + String.join(", ", names));
         } else if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -9,22 +9,22 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
+import org.peerjournal.shared.conflict.ConflictStatus;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.EntryType;
+import org.peerjournal.shared.journal.query.NoteStatus;
+import org.peerjournal.shared.journal.query.TimelineEntry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One timeline entry. Columns after {@code status} belong to notes; later entry types bring their own tables. */
 @Entity
 @Table(name = "timeline_entry")
 class TimelineEntryRecord extends InsertedRow<UUID> {
-
-    static final String RECORDED = "RECORDED";
-    static final String CORRECTED = "CORRECTED";
-    static final String RETRACTED = "RETRACTED";
 
     @Id
     @Column(name = "entry_id")
@@ -81,7 +81,7 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         entry.occurredAt = occurredAt;
         entry.recordedAt = recordedAt;
         entry.author = author;
-        entry.status = RECORDED;
+        entry.status = NoteStatus.RECORDED.name();
         entry.contactType = contactType;
         entry.durationMinutes = durationMinutes;
         entry.currentText = text;
@@ -112,12 +112,12 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         entry.occurredAt = flaggedAt;
         entry.recordedAt = flaggedAt;
         entry.author = flaggedBy;
-        entry.status = "OPEN";
+        entry.status = ConflictStatus.OPEN.name();
         return entry;
     }
 
     void conflictResolved() {
-        status = "RESOLVED";
+        status = ConflictStatus.RESOLVED.name();
     }
 
     void escalationStatus(EscalationStatus newStatus) {
@@ -128,7 +128,7 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         currentRevision = revision;
         currentText = text;
         if (!retracted) {
-            status = CORRECTED;
+            status = NoteStatus.CORRECTED.name();
         }
     }
 
@@ -137,7 +137,7 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         retractionReason = reason;
         retractedBy = by;
         retractedAt = at;
-        status = RETRACTED;
+        status = NoteStatus.RETRACTED.name();
     }
 
     UUID entryId() {
@@ -148,55 +148,18 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         return entryType;
     }
 
-    Instant occurredAt() {
-        return occurredAt;
+    TimelineEntry toNote(List<TimelineEntry.NoteRevision> revisions) {
+        TimelineEntry.Retraction retraction = retracted
+                ? new TimelineEntry.Retraction(retractionReason, retractedBy, retractedAt) : null;
+        return TimelineEntry.note(entryId, occurredAt, recordedAt, author, NoteStatus.valueOf(status), contactType,
+                durationMinutes, currentText, currentRevision, revisions, lateEntry, retraction);
     }
 
-    Instant recordedAt() {
-        return recordedAt;
+    TimelineEntry toEscalation(TimelineEntry.EscalationDetails details) {
+        return TimelineEntry.escalation(entryId, occurredAt, author, EscalationStatus.valueOf(status), details);
     }
 
-    String author() {
-        return author;
-    }
-
-    String status() {
-        return status;
-    }
-
-    ContactType contactType() {
-        return contactType;
-    }
-
-    Integer durationMinutes() {
-        return durationMinutes;
-    }
-
-    String currentText() {
-        return currentText;
-    }
-
-    Integer currentRevision() {
-        return currentRevision;
-    }
-
-    boolean lateEntry() {
-        return lateEntry;
-    }
-
-    boolean retracted() {
-        return retracted;
-    }
-
-    String retractionReason() {
-        return retractionReason;
-    }
-
-    String retractedBy() {
-        return retractedBy;
-    }
-
-    Instant retractedAt() {
-        return retractedAt;
+    TimelineEntry toLoyaltyConflict(TimelineEntry.LoyaltyConflictDetails details) {
+        return TimelineEntry.loyaltyConflict(entryId, occurredAt, author, ConflictStatus.valueOf(status), details);
     }
 }

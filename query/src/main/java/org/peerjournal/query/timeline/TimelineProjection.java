@@ -2,11 +2,14 @@ package org.peerjournal.query.timeline;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.policy.ReadPolicy;
 import org.peerjournal.query.projection.ProjectionTables;
+import org.peerjournal.query.projection.ReadModel;
+import org.peerjournal.query.projection.ReadModel.Measure;
+import org.peerjournal.query.projection.ReadModelProjection;
 import org.peerjournal.shared.conflict.LoyaltyConflictDiscussedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictFlaggedEvent;
 import org.peerjournal.shared.conflict.LoyaltyConflictResolvedEvent;
@@ -38,9 +41,30 @@ import java.util.stream.Collectors;
 /** The patient timeline: every entry with its full revision history, newest first. */
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
-class TimelineProjection {
+class TimelineProjection extends ReadModelProjection {
 
     static final String NAME = "timeline";
+    /**
+     * Keeps the journals' headers ({@code timeline_journal}) on a replay: they only ever hold what JournalOpenedEvent
+     * said, which the replay writes again unchanged, and without them every timeline would answer 404, as if the
+     * journal did not exist, until the replay reached its opening.
+     */
+    static final ReadModel READ_MODEL = ReadModel.of(NAME, "timeline_conflict_discussion", "timeline_conflict",
+                    "timeline_escalation", "note_revision", "timeline_entry")
+            .counts(JournalOpenedEvent.class, Measure.rows("timeline_journal"))
+            .counts(ContactNoteRecordedEvent.class, Measure.rows("timeline_entry", "entry_type = 'NOTE'"),
+                    Measure.rows("note_revision", "revision = 1"))
+            .counts(ContactNoteCorrectedEvent.class, Measure.rows("note_revision", "revision > 1"))
+            .counts(ContactNoteRetractedEvent.class, Measure.rows("timeline_entry", "retracted = true"))
+            .counts(SafetyEscalationRaisedEvent.class, Measure.rows("timeline_escalation"))
+            .counts(SafetyEscalationOverdueEvent.class, Measure.rows("timeline_escalation", "overdue_at is not null"))
+            .counts(SafetyEscalationAcknowledgedEvent.class,
+                    Measure.rows("timeline_escalation", "acknowledged_at is not null"))
+            .counts(SafetyEscalationResolvedEvent.class,
+                    Measure.rows("timeline_escalation", "resolved_at is not null"))
+            .counts(LoyaltyConflictFlaggedEvent.class, Measure.rows("timeline_conflict"))
+            .counts(LoyaltyConflictDiscussedEvent.class, Measure.rows("timeline_conflict_discussion"))
+            .counts(LoyaltyConflictResolvedEvent.class, Measure.rows("timeline_conflict", "resolved_at is not null"));
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("recordedAt"),
             Sort.Order.desc("entryId"));
 
@@ -50,19 +74,18 @@ class TimelineProjection {
     private final TimelineEscalationRepository escalations;
     private final TimelineConflictRepository conflicts;
     private final TimelineConflictDiscussionRepository discussions;
-    private final ProjectionTables tables;
 
     TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
             NoteRevisionRepository revisions, TimelineEscalationRepository escalations,
             TimelineConflictRepository conflicts, TimelineConflictDiscussionRepository discussions,
             ProjectionTables tables) {
+        super(READ_MODEL, tables);
         this.journals = journals;
         this.entries = entries;
         this.revisions = revisions;
         this.escalations = escalations;
         this.conflicts = conflicts;
         this.discussions = discussions;
-        this.tables = tables;
     }
 
     @EventHandler
@@ -139,21 +162,10 @@ class TimelineProjection {
         entries.findById(event.conflictId()).ifPresent(TimelineEntryRecord::conflictResolved);
     }
 
-    /**
-     * Keeps the journals' headers: they only ever hold what JournalOpenedEvent said, which the replay writes again
-     * unchanged, and without them every timeline would answer 404, as if the journal did not exist, until the
-     * replay reached its opening.
-     */
-    @ResetHandler
-    void reset() {
-        tables.clear("timeline_conflict_discussion", "timeline_conflict", "timeline_escalation", "note_revision",
-                "timeline_entry");
-    }
-
     @QueryHandler
     Optional<JournalTimeline> handle(FindJournalTimelineQuery query) {
         return journals.findById(query.journalId())
-                .filter(journal -> journal.teamId().equals(query.viewerTeamId()))
+                .filter(journal -> ReadPolicy.mayReadJournal(query.viewerTeamId(), journal.teamId()))
                 .map(journal -> timelineOf(journal, query));
     }
 
@@ -209,16 +221,10 @@ class TimelineProjection {
 
     private static TimelineEntry toEntry(TimelineEntryRecord entry, List<TimelineEntry.NoteRevision> history,
             TimelineEntry.EscalationDetails escalation, TimelineEntry.LoyaltyConflictDetails conflict) {
-        if (entry.entryType() != EntryType.NOTE) {
-            return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
-                    entry.author(), entry.status(), null, null, null, null, null, null, null, null, escalation,
-                    conflict);
-        }
-        TimelineEntry.Retraction retraction = entry.retracted()
-                ? new TimelineEntry.Retraction(entry.retractionReason(), entry.retractedBy(), entry.retractedAt())
-                : null;
-        return new TimelineEntry(entry.entryId(), entry.entryType(), entry.occurredAt(), entry.recordedAt(),
-                entry.author(), entry.status(), entry.contactType(), entry.durationMinutes(), entry.currentText(),
-                entry.currentRevision(), history, entry.retracted(), entry.lateEntry(), retraction, null, null);
+        return switch (entry.entryType()) {
+            case NOTE -> entry.toNote(history);
+            case ESCALATION -> entry.toEscalation(escalation);
+            case LOYALTY_CONFLICT -> entry.toLoyaltyConflict(conflict);
+        };
     }
 }

@@ -3,6 +3,7 @@ package org.peerjournal.query.stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.shared.escalation.EscalationCategory;
+import org.peerjournal.shared.escalation.EscalationChange;
 import org.peerjournal.shared.escalation.EscalationSeverity;
 import org.peerjournal.shared.escalation.EscalationStatus;
 import org.peerjournal.shared.escalation.EscalationView;
@@ -91,7 +92,7 @@ class LiveEscalationStreamsTest {
         Instant now = Instant.now();
         return new EscalationView(UUID.randomUUID(), UUID.randomUUID(), team, EscalationCategory.SUICIDE_RISK,
                 EscalationSeverity.IMMEDIATE, EscalationStatus.OPEN, now, "anna", now.plusSeconds(900), null, null,
-                null, null, false, null, "RAISED", "NONE");
+                null, null, false, null, EscalationChange.RAISED, "NONE");
     }
 
     /** Records what is written; optionally stalls every write after the first until released. */

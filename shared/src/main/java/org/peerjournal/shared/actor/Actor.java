@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record Actor(String userId, Role role, String teamId) {
 
+    /** The user id of {@link #system}: who records what nobody did, e.g. an escalation becoming overdue. */
+    public static final String SYSTEM_USER_ID = "system";
+
     public Actor {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
@@ -22,7 +25,7 @@ public record Actor(String userId, Role role, String teamId) {
 
     /** The service acting on its own within a team (a deadline that passed), never a logged-in user. */
     public static Actor system(String teamId) {
-        return new Actor("system", Role.SYSTEM, teamId);
+        return new Actor(SYSTEM_USER_ID, Role.SYSTEM, teamId);
     }
 
     public boolean hasRole(Role expected) {

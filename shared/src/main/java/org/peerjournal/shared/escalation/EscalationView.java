@@ -7,7 +7,7 @@ import java.util.UUID;
  * One escalation in the queue and on the live stream. No description: the queue and its notifications say what
  * needs attention and where; the content is read in the journal, where the read is logged.
  *
- * @param change            what last happened to it: RAISED, OVERDUE, ACKNOWLEDGED or RESOLVED
+ * @param change            what last happened to it
  * @param notificationState the outbound notification's delivery: PENDING, DELIVERED, FAILED, or NONE
  */
 public record EscalationView(
@@ -26,6 +26,6 @@ public record EscalationView(
         String resolvedBy,
         boolean overdue,
         Instant overdueAt,
-        String change,
+        EscalationChange change,
         String notificationState) {
 }

@@ -1,6 +1,6 @@
 package org.peerjournal.shared.journal.query;
 
-/** The kinds of timeline entry. Escalations and loyalty conflicts arrive with later issues. */
+/** The kinds of timeline entry. */
 public enum EntryType {
     NOTE,
     ESCALATION,

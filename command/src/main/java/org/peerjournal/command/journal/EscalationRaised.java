@@ -1,4 +1,4 @@
-package org.peerjournal.shared.escalation;
+package org.peerjournal.command.journal;
 
 import java.time.Instant;
 import java.util.UUID;

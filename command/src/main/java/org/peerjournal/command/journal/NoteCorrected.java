@@ -1,4 +1,4 @@
-package org.peerjournal.shared.journal;
+package org.peerjournal.command.journal;
 
 import java.util.UUID;
 
