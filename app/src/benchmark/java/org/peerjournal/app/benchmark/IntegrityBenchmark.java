@@ -45,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -84,7 +85,7 @@ class IntegrityBenchmark {
         @Autowired
         CommandGateway commandGateway;
         @Autowired
-        Switch chaining;
+        ChainingSwitch chaining;
 
         @Test
         void noteAppendLatency() {
@@ -134,34 +135,41 @@ class IntegrityBenchmark {
 
             /** Wraps the chaining engine once more, so one run can append with it and without it (the benchmark only). */
             @Bean
-            static Switch chainingSwitch() {
-                return new Switch();
+            static ChainingSwitch chainingSwitch() {
+                return new ChainingSwitch();
             }
 
             @Bean
-            static BeanPostProcessor switchChaining(Switch chainingSwitch) {
+            static BeanPostProcessor switchChaining(ChainingSwitch chainingSwitch) {
                 return new BeanPostProcessor() {
                     @Override
                     public Object postProcessAfterInitialization(Object bean, String beanName) {
-                        if (bean instanceof ChainingEventStorageEngine engine) {
-                            chainingSwitch.chained = engine;
-                            return chainingSwitch;
-                        }
-                        return bean;
+                        return bean instanceof ChainingEventStorageEngine engine ? new Switch(chainingSwitch, engine)
+                                : bean;
                     }
                 };
             }
         }
     }
 
-    /** An engine that appends through the chaining engine or around it, as the benchmark says. */
+    /** Whether the next append goes through the chain. */
+    static class ChainingSwitch {
+        volatile boolean on = true;
+    }
+
+    /** An engine that appends through the chaining engine or around it, as the switch says. */
     static class Switch implements EventStorageEngine {
 
-        volatile boolean on = true;
-        ChainingEventStorageEngine chained;
+        private final ChainingSwitch chainingSwitch;
+        private final ChainingEventStorageEngine chained;
+
+        Switch(ChainingSwitch chainingSwitch, ChainingEventStorageEngine chained) {
+            this.chainingSwitch = chainingSwitch;
+            this.chained = chained;
+        }
 
         private EventStorageEngine current() {
-            return on ? chained : chained.unchained();
+            return chainingSwitch.on ? chained : chained.unchained();
         }
 
         @Override
@@ -223,7 +231,9 @@ class IntegrityBenchmark {
                 Files.createDirectories(store);
                 String url = "jdbc:h2:file:" + store.resolve("peerjournal");
                 Flyway.configure().dataSource(url, "sa", "")
-                        .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+                        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                        .placeholders(Map.of("appuser", "peerjournal_app", "apppassword", "benchmark")).load()
+                        .migrate();
                 long checkpointSize = fill(url, events, store.resolve("key.pem"));
                 try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "sa", "")) {
                     long start = System.nanoTime();
