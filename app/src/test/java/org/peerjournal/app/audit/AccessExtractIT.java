@@ -86,7 +86,8 @@ class AccessExtractIT extends ApiIntegrationTest {
 
         assertThat(html.status()).as(html.toString()).isEqualTo(200);
         assertThat(html.contentType()).startsWith("text/html");
-        assertThat(html.rawBody()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
+        assertThat(html.rawBody()).doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
                 .contains("Period: " + from + " to " + to).contains(" by eva").contains("Made: ")
                 .contains("<td>clara</td>").contains("<td>CLINICIAN</td>").contains("<td>north</td>")
                 .contains(journalId);

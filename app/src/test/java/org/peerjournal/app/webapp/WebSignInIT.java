@@ -72,6 +72,15 @@ class WebSignInIT extends ApiIntegrationTest {
     }
 
     @Test
+    void overTlsTheSessionCookieIsSecure() throws Exception {
+        Browser browser = new Browser();
+        browser.forwardedProto = "https"; // as a TLS-terminating proxy on the local network says
+        HttpResponse<String> signedIn = browser.signIn("anna", "anna-demo");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).filteredOn(header -> header.startsWith("JSESSIONID="))
+                .singleElement().asString().contains("Secure", "HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
     void aWrongPasswordSignsNobodyIn() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> refused = browser.signIn("anna", "wrong");
@@ -147,16 +156,21 @@ class WebSignInIT extends ApiIntegrationTest {
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
+        private String forwardedProto;
+
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+            return forwardedProto == null ? request : request.header("X-Forwarded-Proto", forwardedProto);
         }
 
         HttpResponse<String> post(String path, String form, String csrf) throws IOException, InterruptedException {
             String body = csrf == null ? form : form + (form.isEmpty() ? "" : "&") + "_csrf="
                     + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
+            return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
