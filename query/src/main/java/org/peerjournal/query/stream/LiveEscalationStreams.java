@@ -60,8 +60,9 @@ public class LiveEscalationStreams implements SmartLifecycle {
                     + " live streams; try again shortly");
         }
         LiveStream stream = new LiveStream(userId, teamId, sink, properties.buffer(), senders, open::remove);
-        stream.offer(first);
+        // Registered before its first write: a write that fails at once removes it again, never before it is added.
         open.add(stream);
+        stream.offer(first);
         return stream;
     }
 
