@@ -3,6 +3,7 @@ package org.peerjournal.app.integrity;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.StoreMigrations;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class ChainEventsStoredBeforeTest {
     @Test
     void eventsStoredBeforeTheChainsAreChainedOnTheFirstMigration() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("peerjournal");
-        flyway(url, "11").migrate();
+        flyway(url, "10").migrate(); // the last version before the chains (V12_1)
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry (global_index,"
                         + " event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
@@ -63,8 +63,6 @@ class ChainEventsStoredBeforeTest {
     }
 
     private static Flyway flyway(String url, String target) {
-        return Flyway.configure().dataSource(url, "sa", "").target(target)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .placeholders(Map.of("appuser", "peerjournal_app", "apppassword", "test")).load();
+        return StoreMigrations.flyway("h2").dataSource(url, "sa", "").target(target).load();
     }
 }

@@ -1,9 +1,9 @@
 package org.peerjournal.app.store;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
+import org.peerjournal.app.support.StoreMigrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -68,9 +68,7 @@ class NoteFactsBackfillIT {
     }
 
     private static void migrate(DataSource dataSource, String vendor, String target) {
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .target(target).load().migrate();
+        StoreMigrations.flyway(vendor).dataSource(dataSource).target(target).load().migrate();
     }
 
     private static void event(JdbcTemplate jdbc, long sequence, String type, String payload) {
