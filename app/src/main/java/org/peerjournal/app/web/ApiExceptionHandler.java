@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.peerjournal.query.stream.TooManyStreamsException;
 import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
@@ -75,6 +76,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             new CauseHandler<>(ConcurrencyException.class, ApiExceptionHandler::concurrentChange),
             new CauseHandler<>(ActionNotPermittedException.class,
                     cause -> Problems.of(HttpStatus.FORBIDDEN, cause.getMessage())),
+            new CauseHandler<>(TooManyStreamsException.class,
+                    cause -> Problems.of(HttpStatus.TOO_MANY_REQUESTS, cause.getMessage())),
             new CauseHandler<>(AuthenticationCredentialsNotFoundException.class,
                     cause -> Problems.of(HttpStatus.UNAUTHORIZED, "Valid credentials are required")),
             new CauseHandler<>(InvalidFieldException.class,
@@ -87,7 +90,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Answers a failure from {@link #CAUSES}; Axon and the query gateway wrap handler failures in these two. */
     @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class, EntryNotFoundException.class,
             StateConflictException.class, ConcurrencyException.class, ActionNotPermittedException.class,
-            AuthenticationCredentialsNotFoundException.class, InvalidFieldException.class,
+            TooManyStreamsException.class, AuthenticationCredentialsNotFoundException.class, InvalidFieldException.class,
             ConstraintViolationException.class, CommandExecutionException.class, CompletionException.class})
     ResponseEntity<Object> answer(Exception e) {
         Throwable cause = e instanceof CommandExecutionException || e instanceof CompletionException

@@ -13,7 +13,6 @@ import org.peerjournal.query.stream.LiveStream;
 import org.peerjournal.query.stream.StreamItem;
 import org.peerjournal.query.stream.StreamProperties;
 import org.peerjournal.query.stream.StreamSink;
-import org.peerjournal.query.stream.TooManyStreamsException;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationStatus;
@@ -23,11 +22,8 @@ import org.peerjournal.shared.escalation.FindEscalationQueuePageQuery;
 import org.peerjournal.shared.escalation.FindEscalationsQuery;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.paging.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -87,12 +83,6 @@ class EscalationQueryController {
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
         return emitter;
-    }
-
-    @ExceptionHandler(TooManyStreamsException.class)
-    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException refused) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, refused.getMessage()));
     }
 
     private String teamOf(String teamId) {
