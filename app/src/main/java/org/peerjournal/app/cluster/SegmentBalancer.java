@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shares each processor's segments among the nodes that run it (see ADR 0012). Axon's processors claim every free
@@ -28,6 +30,10 @@ import java.util.Map;
  * for {@code node-timeout} no longer counts. As the node timeout is shorter than the claim timeout, a node that
  * took over a dead node's segments (after the claim timeout) no longer counts the dead node, so it never releases
  * a segment nobody will take.
+ *
+ * <p>Nor to a node that just stopped: its last heartbeat may land after its processor gave its segments up, so for
+ * up to one node timeout it still looks like a member holding nothing. A segment goes only to a member heard from
+ * after this node last gained a segment; a node that stopped (and so gave up what this node then took) is not.
  */
 @Component
 class SegmentBalancer {
@@ -38,6 +44,9 @@ class SegmentBalancer {
     private final EventProcessingConfiguration processing;
     private final NodeIdentity node;
     private final ClusterProperties cluster;
+    /** Per processor: the segments this node held at its last look, and when that share last grew. */
+    private final Map<String, Set<Integer>> heldAtLastLook = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastGained = new ConcurrentHashMap<>();
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
             ClusterProperties cluster) {
@@ -68,26 +77,36 @@ class SegmentBalancer {
     }
 
     private void releaseSurplus(String name, StreamingEventProcessor processor, Instant now) {
+        var mine = processor.processingStatus();
+        Set<Integer> held = Set.copyOf(mine.keySet());
+        Set<Integer> before = heldAtLastLook.put(name, held);
+        if (before == null || !before.containsAll(held)) {
+            lastGained.put(name, now);
+        }
+        Instant heardSince = latest(now.minus(cluster.nodeTimeout()), lastGained.get(name));
         List<String> members = jdbc.queryForList("select node_id from processor_member where processor_name = ?"
-                + " and last_seen >= ?", String.class, name, Timestamp.from(now.minus(cluster.nodeTimeout())));
+                + " and (node_id = ? or last_seen > ?)", String.class, name, node.id(), Timestamp.from(heardSince));
         if (members.size() < 2) {
             return;
         }
-        Map<String, Integer> held = new HashMap<>();
+        Map<String, Integer> heldBy = new HashMap<>();
         jdbc.query("select owner, count(*) from token_entry where processor_name = ? and owner is not null"
                 + " group by owner", rs -> {
-                    held.put(rs.getString(1), rs.getInt(2));
+                    heldBy.put(rs.getString(1), rs.getInt(2));
                 }, name);
-        var mine = processor.processingStatus();
         String poorest = members.stream().filter(member -> !member.equals(node.id()))
-                .min((a, b) -> held.getOrDefault(a, 0) - held.getOrDefault(b, 0)).orElseThrow();
-        int theirs = held.getOrDefault(poorest, 0);
+                .min((a, b) -> heldBy.getOrDefault(a, 0) - heldBy.getOrDefault(b, 0)).orElseThrow();
+        int theirs = heldBy.getOrDefault(poorest, 0);
         if (mine.size() - theirs >= 2) {
             int segment = mine.keySet().iterator().next();
             log.info("Node {} releases segment {} of {} to even the share ({} held here, {} by {})", node.id(),
                     segment, name, mine.size(), theirs, poorest);
             processor.releaseSegment(segment);
         }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     private void heartbeat(String processor, Instant now) {
@@ -104,6 +123,7 @@ class SegmentBalancer {
     }
 
     private void leave(String processor) {
+        heldAtLastLook.remove(processor);
         jdbc.update("delete from processor_member where processor_name = ? and node_id = ?", processor, node.id());
     }
 }
