@@ -2,6 +2,8 @@ package org.peerjournal.app.webapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -45,6 +49,29 @@ class WebSignInIT extends ApiIntegrationTest {
                 .filter(header -> header.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"); // plain HTTP here
         assertThat(browser.get("/app/journals").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A journal's new-entry forms answer every role exactly as the journal's page does: bo (PSW of south) and the
+     * roles of no team find no such journal; the north team's members open them. An unknown journal is not found
+     * for anyone. (The demo users have no clinician or team lead outside north: JournalMembershipTest covers those.)
+     */
+    @ParameterizedTest
+    @CsvSource({"anna, 200", "bo, 404", "clara, 200", "david, 200", "eva, 404", "olle, 404"})
+    void aJournalsFormsOpenOnlyForWhoMaySeeTheJournal(String user, int expected) throws Exception {
+        String journalId = journals.openNorthJournal();
+        Browser browser = new Browser();
+        browser.signIn(user, user + "-demo");
+        assertThat(browser.get("/app/journals/" + journalId).statusCode()).as("the journal page").isEqualTo(expected);
+        for (String form : List.of("notes/new", "escalations/new", "loyalty-conflicts/new")) {
+            HttpResponse<String> page = browser.get("/app/journals/" + journalId + "/" + form);
+            assertThat(page.statusCode()).as(form).isEqualTo(expected);
+            if (expected == 404) {
+                assertThat(page.body()).contains("id=\"error-title\"").doesNotContain("name=\"submission\"");
+            }
+            assertThat(browser.get("/app/journals/" + UUID.randomUUID() + "/" + form).statusCode())
+                    .as("an unknown journal's " + form).isEqualTo(404);
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.peerjournal.command.api;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.peerjournal.command.journal.JournalMembership;
+import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.conflict.ConflictKind;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
@@ -38,13 +40,18 @@ class JournalPageActions {
     private final EscalationCommandController escalations;
     private final LoyaltyConflictCommandController conflicts;
     private final PageForms forms;
+    private final JournalMembership membership;
+    private final CurrentActor currentActor;
 
     JournalPageActions(JournalCommandController journals, EscalationCommandController escalations,
-            LoyaltyConflictCommandController conflicts, PageForms forms) {
+            LoyaltyConflictCommandController conflicts, PageForms forms, JournalMembership membership,
+            CurrentActor currentActor) {
         this.journals = journals;
         this.escalations = escalations;
         this.conflicts = conflicts;
         this.forms = forms;
+        this.membership = membership;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/{journalId}/notes/new")
@@ -160,7 +167,9 @@ class JournalPageActions {
                 () -> conflicts.resolve(journalId, conflictId, resolution, submission));
     }
 
-    private static String form(UUID journalId, Model model, String view) {
+    /** A new-entry form opens only for a member of the journal's team: anyone else gets "not found". */
+    private String form(UUID journalId, Model model, String view) {
+        membership.requireMember(currentActor.get(), journalId);
         model.addAttribute("journalId", journalId);
         model.addAttribute(SUBMISSION, UUID.randomUUID());
         return view;
