@@ -1,9 +1,11 @@
 package org.peerjournal.app.webapp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The auditor's and the administrator's pages in a real browser. */
 class AuditAndOperationsBrowserIT extends BrowserTest {
+
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     @Test
     void theAuditorOpensTheTimelineAsItWasBeforeACorrection() {
@@ -68,6 +74,113 @@ class AuditAndOperationsBrowserIT extends BrowserTest {
         open("/app/audit/access-review?from=" + today + "&to=" + today.plusDays(1));
         element("findings");
         assertAccessible();
+    }
+
+    @Test
+    void theAuditorSeesTheLatestCheckpointAndWhetherAJournalsChainVerifies() {
+        String journalId = journals.openNorthJournal();
+        journals.recordNote(journalId, "To be sealed.");
+        signIn("eva");
+        open("/app/audit");
+        browser.findElement(By.linkText("Integrity")).click();
+        // A checkpoint is signed every 10 s once something was stored.
+        openUntilShown("/app/audit/integrity", By.id("tree-size"));
+        assertThat(Long.parseLong(element("tree-size").getText())).isPositive();
+        assertThat(element("root-hash").getText()).isNotBlank();
+        assertThat(element("verifier-key").getText()).startsWith("peer-journal+" + element("key-id").getText() + "+");
+        assertThat(element("signed-note").getText()).contains(element("root-hash").getText());
+        assertThat(element("checkpoint").getText()).contains("Signed");
+        assertAccessible();
+
+        element("journalId").sendKeys(journalId);
+        element("integrity-form").submit();
+        waitFor().until(ExpectedConditions.urlContains("/app/audit/journals/" + journalId + "/integrity"));
+        assertThat(element("chain-verifies").getText()).isEqualTo("Yes");
+        // Sealed into the next checkpoint within seconds: then the proof leads to its signed root.
+        openUntilShown("/app/audit/journals/" + journalId + "/integrity",
+                By.xpath("//p[@id='journal-verdict' and contains(., 'as it was stored')]"));
+        assertThat(element("chain-events").getText()).isEqualTo("2");
+        assertAccessible();
+        screenshot("audit-integrity");
+        onAPhone(BrowserTest::assertAccessible);
+
+        // Checking a journal's chain is itself a read of the journal, logged as the API's is.
+        open("/app/audit/journals/" + journalId + "/access-log");
+        assertThat(element("reads").getText()).contains("audit-integrity");
+        open("/app/audit/journals/" + journalId + "/integrity?lang=sv");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Oföränderlighet");
+        assertThat(element("chain-verifies").getText()).isEqualTo("Ja");
+        assertAccessible();
+        open("/app/audit?lang=en");
+    }
+
+    @Test
+    void theAuditorRecordsAConclusionPerFindingAndIsToldWhenOneWasRecordedMeanwhile() {
+        String first = journals.openNorthJournal();
+        String second = journals.openNorthJournal();
+        // clara reads both journals, though she has no part in their care: two findings of the day.
+        for (String journalId : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> journals.timeline("clara", journalId, "").status() == 200);
+        }
+        LocalDate today = LocalDate.now(STOCKHOLM);
+        String firstFinding = awaitFindingOfClaraAbout(first, today);
+        String secondFinding = awaitFindingOfClaraAbout(second, today);
+
+        signIn("eva");
+        String review = "/app/audit/access-review?from=" + today + "&to=" + today.plusDays(1);
+        open(review);
+        // Sent empty: the API's own validation, beside the fields, in words.
+        element("finding-" + firstFinding).findElement(By.tagName("summary")).click();
+        element("finding-" + firstFinding).findElement(By.tagName("button")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("finding-" + firstFinding),
+                "must be chosen"));
+        assertThat(element("finding-" + firstFinding).getText()).contains("must be filled in");
+        assertAccessible();
+
+        new Select(element("finding-" + firstFinding).findElement(By.tagName("select"))).selectByVisibleText("Justified");
+        element("finding-" + firstFinding).findElement(By.tagName("textarea")).sendKeys("Covering for anna, agreed with david.");
+        element("finding-" + firstFinding).findElement(By.tagName("button")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "The conclusion was saved."));
+        assertThat(element("finding-" + firstFinding).getText())
+                .contains("Justified (eva", "Covering for anna, agreed with david.");
+        assertThat(as("eva").get(reviewApi(today)).rawBody()).contains("Covering for anna, agreed with david.");
+
+        // Another auditor concludes the second finding while this page still offers its form: the API's 409.
+        element("finding-" + secondFinding).findElement(By.tagName("summary")).click();
+        assertThat(as("eva").post("/api/audit/access-review/findings/" + secondFinding + "/conclusion",
+                Map.of("conclusion", "FOLLOW_UP", "note", "Ask clara's manager.")).status()).isEqualTo(201);
+        new Select(element("finding-" + secondFinding).findElement(By.tagName("select"))).selectByVisibleText("Violation");
+        element("finding-" + secondFinding).findElement(By.tagName("textarea")).sendKeys("Second thoughts.");
+        element("finding-" + secondFinding).findElement(By.tagName("button")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+                "this finding already has a conclusion"));
+        assertThat(element("finding-" + secondFinding).getText()).contains("Follow up (eva", "Ask clara's manager.")
+                .doesNotContain("Second thoughts");
+        assertAccessible();
+        screenshot("audit-access-review");
+
+        open(review + "&lang=sv");
+        assertThat(element("finding-" + firstFinding).getText()).contains("Befogad (eva");
+        assertAccessible();
+        open("/app/audit?lang=en");
+    }
+
+    private String awaitFindingOfClaraAbout(String journalId, LocalDate day) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode finding : as("eva").get(reviewApi(day)).body().get("findings")) {
+                if (finding.get("userId").asText().equals("clara")
+                        && finding.get("rule").asText().equals("NO_CARE_RELATION")
+                        && finding.get("journalIds").toString().contains(journalId)) {
+                    return finding.get("findingId").asText();
+                }
+            }
+            return null;
+        }, Objects::nonNull);
+    }
+
+    private static String reviewApi(LocalDate day) {
+        return "/api/audit/access-review?from=" + day.atStartOfDay(STOCKHOLM).toInstant() + "&to="
+                + day.plusDays(1).atStartOfDay(STOCKHOLM).toInstant();
     }
 
     @Test
