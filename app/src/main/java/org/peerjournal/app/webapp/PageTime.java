@@ -22,6 +22,11 @@ public class PageTime {
         return LocaleContextHolder.getTimeZone().toZoneId();
     }
 
+    /** The user's zone by name, as pages say it beside the times. */
+    public String zoneName() {
+        return zone().getId();
+    }
+
     /** For reading: "20 nov. 2026 15:00" in Swedish, "Nov 20, 2026, 3:00 PM" in English. */
     public String format(Instant instant) {
         if (instant == null) {

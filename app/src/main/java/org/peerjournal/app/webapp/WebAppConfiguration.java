@@ -1,6 +1,5 @@
 package org.peerjournal.app.webapp;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,13 +9,12 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.TimeZone;
 
 /**
  * The pages' language and time zone: the browser's language until the user picks one with the switch on the page
- * ({@code ?lang=sv}, remembered in a cookie); times shown in {@code peerjournal.web.time-zone} (Europe/Stockholm
- * unless configured). Stored instants are never changed: only their display is.
+ * ({@code ?lang=sv}, remembered in a cookie); times shown in the zone the user chose ({@link UserTimeZone}), else
+ * {@code peerjournal.web.time-zone} (Europe/Stockholm unless configured). Stored instants are never changed: only
+ * their display is.
  */
 @Configuration
 class WebAppConfiguration implements WebMvcConfigurer {
@@ -24,9 +22,10 @@ class WebAppConfiguration implements WebMvcConfigurer {
     static final String LANGUAGE_PARAMETER = "lang";
 
     @Bean
-    LocaleResolver localeResolver(@Value("${peerjournal.web.time-zone:Europe/Stockholm}") ZoneId zone) {
+    LocaleResolver localeResolver(UserTimeZone timeZone) {
+        // The language's cookie holds no zone, so the zone is always the user's own (its own cookie) or the default.
         CookieLocaleResolver resolver = new CookieLocaleResolver("peerjournal-language");
-        resolver.setDefaultTimeZone(TimeZone.getTimeZone(zone));
+        resolver.setDefaultTimeZoneFunction(timeZone::of);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");

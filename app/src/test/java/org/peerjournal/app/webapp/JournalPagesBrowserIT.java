@@ -6,9 +6,19 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.peerjournal.app.support.JournalApi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +179,90 @@ class JournalPagesBrowserIT extends BrowserTest {
         onAPhone(() -> screenshot("timeline-phone"));
         open("/app/journals/" + journalId + "/notes/new");
         screenshot("note-form");
+    }
+
+    @Test
+    void aUserChoosesTheTimeZoneTimesAreShownInAndEveryPageNamesIt() {
+        String journalId = journals.openNorthJournal();
+        Instant occurred = Instant.now().minus(Duration.ofHours(30)).truncatedTo(ChronoUnit.HOURS);
+        journals.recordNote(journalId, JournalApi.note("Met at the library.", occurred));
+        journals.awaitTimelineEntries(journalId, "", 1);
+        signIn("anna");
+        open("/app/journals/" + journalId);
+        assertThat(element("time-zone").getText()).isEqualTo("Times in Europe/Stockholm");
+        assertThat(element("entries").getText()).contains(shown(occurred, "Europe/Stockholm", Locale.ENGLISH));
+
+        element("time-zone").click();
+        new Select(element("zone")).selectByValue("America/New_York");
+        element("save-time-zone").click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+                "Times are now shown in America/New_York."));
+        assertAccessible();
+        open("/app/journals/" + journalId);
+        assertThat(element("time-zone").getText()).isEqualTo("Times in America/New_York");
+        assertThat(element("entries").getText()).contains(shown(occurred, "America/New_York", Locale.ENGLISH))
+                .doesNotContain(shown(occurred, "Europe/Stockholm", Locale.ENGLISH));
+
+        // Switching the language keeps the zone, and the other way round.
+        element("language-sv").click();
+        waitFor().until(ExpectedConditions.textToBe(By.id("time-zone"), "Tider i America/New_York"));
+        assertThat(element("entries").getText()).contains(shown(occurred, "America/New_York", Locale.forLanguageTag("sv")));
+        open("/app/settings");
+        assertThat(new Select(element("zone")).getFirstSelectedOption().getText()).isEqualTo("America/New_York");
+        assertAccessible();
+        new Select(element("zone")).selectByValue("Europe/Stockholm");
+        element("save-time-zone").click();
+        waitFor().until(ExpectedConditions.textToBe(By.id("time-zone"), "Tider i Europe/Stockholm"));
+        open("/app/journals?lang=en");
+    }
+
+    /** A time as the pages show it: in the zone and language, medium date and short time. */
+    private static String shown(Instant instant, String zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(ZoneId.of(zone)).format(instant);
+    }
+
+    @Test
+    void longListsArePagedWithLinksThatKeepTheFilters() {
+        String journalId = journals.openNorthJournal();
+        journals.openNorthJournal();
+        journals.openNorthJournal();
+        for (String text : List.of("First note.", "Second note.", "Third note.")) {
+            journals.recordNote(journalId, text);
+        }
+        journals.awaitTimelineEntries(journalId, "", 3);
+        signIn("anna");
+
+        // The team's journals, two to a page: page links to the next and back, the rows differ.
+        open("/app/journals?size=2");
+        List<String> firstPage = rowsOf("journals");
+        assertThat(firstPage).hasSize(2);
+        assertThat(browser.findElements(By.id("page-previous"))).isEmpty();
+        element("page-next").click();
+        waitFor().until(ExpectedConditions.urlContains("page=1"));
+        assertThat(browser.getCurrentUrl()).contains("size=2");
+        assertThat(rowsOf("journals")).hasSize(2).doesNotContainAnyElementsOf(firstPage);
+        assertAccessible();
+        element("page-previous").click();
+        waitFor().until(ExpectedConditions.urlContains("page=0"));
+        assertThat(rowsOf("journals")).isEqualTo(firstPage);
+
+        // A timeline, filtered to notes, two to a page: the next page keeps the filter and holds the oldest.
+        open("/app/journals/" + journalId + "?types=NOTE&size=2");
+        assertThat(browser.findElements(By.className("note-text"))).extracting(WebElement::getText)
+                .containsExactly("Third note.", "Second note.");
+        element("page-next").click();
+        waitFor().until(ExpectedConditions.urlContains("page=1"));
+        assertThat(browser.getCurrentUrl()).contains("types=NOTE");
+        assertThat(browser.findElements(By.className("note-text"))).extracting(WebElement::getText)
+                .containsExactly("First note.");
+        assertThat(browser.findElements(By.id("page-next"))).isEmpty();
+        assertAccessible();
+    }
+
+    private static List<String> rowsOf(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream().map(WebElement::getText)
+                .toList();
     }
 
     /** Presses Tab until the field with this id has the focus (a date-time input takes a Tab per part). */

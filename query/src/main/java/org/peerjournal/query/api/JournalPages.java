@@ -5,6 +5,8 @@ import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.EscalationView;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.EntryType;
+import org.peerjournal.shared.journal.query.JournalSummary;
+import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.peerjournal.shared.web.PageController;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,10 +47,12 @@ class JournalPages {
     }
 
     @GetMapping("/app/journals")
-    String journals(@RequestParam(defaultValue = "0") int page, Model model) {
-        // A page of the largest size the API allows: the list is bounded here as there.
-        model.addAttribute("journals", journals.journals(null, Math.max(page, 0), JournalLimits.MAX_PAGE_SIZE)
-                .getBody());
+    String journals(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageLinks.DEFAULT_SIZE) int size, Model model) {
+        ResponseEntity<List<JournalSummary>> answer = journals.journals(null, PageLinks.page(page),
+                PageLinks.size(size));
+        model.addAttribute("journals", answer.getBody());
+        model.addAttribute("pager", PageLinks.after(answer, page));
         return "journals";
     }
 
@@ -56,9 +60,12 @@ class JournalPages {
     String timeline(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(required = false) Set<EntryType> types,
             @RequestParam(defaultValue = "false") boolean includeRetracted,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("timeline", journals.timeline(journalId, from, to, types, includeRetracted,
-                Math.max(page, 0), JournalLimits.MAX_PAGE_SIZE));
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageLinks.DEFAULT_SIZE) int size, Model model) {
+        JournalTimeline timeline = journals.timeline(journalId, from, to, types, includeRetracted,
+                PageLinks.page(page), PageLinks.size(size));
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("pager", PageLinks.ofTotal(timeline.page(), timeline.size(), timeline.totalEntries()));
         model.addAttribute("entryTypes", EntryType.values());
         model.addAttribute("types", types == null ? Set.of() : types);
         model.addAttribute("from", from);

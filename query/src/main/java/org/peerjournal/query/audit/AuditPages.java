@@ -1,8 +1,10 @@
 package org.peerjournal.query.audit;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.peerjournal.shared.journal.JournalLimits;
+import org.peerjournal.query.api.PageLinks;
+import org.peerjournal.shared.audit.AccessLogEntry;
 import org.peerjournal.shared.web.PageController;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,16 +43,22 @@ class AuditPages {
     }
 
     @GetMapping("/app/audit/journals/{journalId}/events")
-    String events(@PathVariable UUID journalId, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("events", audit.events(journalId, Math.max(page, 0), JournalLimits.MAX_PAGE_SIZE));
+    String events(@PathVariable UUID journalId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageLinks.DEFAULT_SIZE) int size, Model model) {
+        EventHistoryPage events = audit.events(journalId, PageLinks.page(page), PageLinks.size(size));
+        model.addAttribute("events", events);
+        model.addAttribute("pager", PageLinks.ofTotal(events.page(), events.size(), events.totalEvents()));
         return journal(journalId, model, "audit-events");
     }
 
     @GetMapping("/app/audit/journals/{journalId}/access-log")
     String accessLog(@PathVariable UUID journalId, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("reads", audit.accessLog(journalId, from, to, Math.max(page, 0),
-                JournalLimits.MAX_PAGE_SIZE).getBody());
+            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageLinks.DEFAULT_SIZE) int size, Model model) {
+        ResponseEntity<List<AccessLogEntry>> reads = audit.accessLog(journalId, from, to, PageLinks.page(page),
+                PageLinks.size(size));
+        model.addAttribute("reads", reads.getBody());
+        model.addAttribute("pager", PageLinks.after(reads, page));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return journal(journalId, model, "audit-access-log");
