@@ -210,6 +210,7 @@ class JournalPagesBrowserIT extends BrowserTest {
         open("/app/settings");
         assertThat(new Select(element("zone")).getFirstSelectedOption().getText()).isEqualTo("America/New_York");
         assertAccessible();
+        screenshot("settings");
         new Select(element("zone")).selectByValue("Europe/Stockholm");
         element("save-time-zone").click();
         waitFor().until(ExpectedConditions.textToBe(By.id("time-zone"), "Tider i Europe/Stockholm"));
