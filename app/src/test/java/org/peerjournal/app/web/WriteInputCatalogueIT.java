@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -189,6 +190,16 @@ class WriteInputCatalogueIT extends ApiIntegrationTest {
             return fields.get(0).name();
         }
 
+        /** The ids the path is made of, as their placeholders. */
+        List<String> placeholders() {
+            return PLACEHOLDER.matcher(path).results().map(match -> match.group(1)).toList();
+        }
+
+        /** The command endpoints (all under /api/journals) take an Idempotency-Key. */
+        boolean takesIdempotencyKey() {
+            return path.startsWith("/api/journals");
+        }
+
         @Override
         public String toString() {
             return "POST " + path;
@@ -198,18 +209,32 @@ class WriteInputCatalogueIT extends ApiIntegrationTest {
     /** The objects the paths name, made once per endpoint, and how many events the endpoint's stream holds. */
     private record Fixture(Map<String, String> ids, Supplier<Long> storedEvents) {
 
-        String path(WriteEndpoint endpoint) {
+        /** The endpoint's path to the fixture's objects, but for the ids {@code instead} replaces. */
+        String path(WriteEndpoint endpoint, Map<String, String> instead) {
             String path = endpoint.path;
             for (Map.Entry<String, String> id : ids.entrySet()) {
-                path = path.replace("{" + id.getKey() + "}", id.getValue());
+                path = path.replace("{" + id.getKey() + "}", instead.getOrDefault(id.getKey(), id.getValue()));
             }
             return path;
         }
     }
 
-    /** One bad request: what it is, the status it must answer, the field it must name (null: none). */
-    private record BadInput(String description, int status, String field, Sender sender) {
+    /**
+     * One bad request: what it is, the status it must answer, the field it must name (null: none), and the path's
+     * ids it replaces (a malformed or unknown id).
+     */
+    private record BadInput(String description, int status, String field, Map<String, String> pathIds,
+            Sender sender) {
+
+        BadInput(String description, int status, String field, Sender sender) {
+            this(description, status, field, Map.of(), sender);
+        }
     }
+
+    /** Each placeholder's path variable: the name a malformed id is refused by (null: not a UUID, so not found). */
+    private static final Map<String, String> PATH_VARIABLES = Map.of("journal", "journalId", "note", "noteId",
+            "open", "escalationId", "acknowledged", "escalationId", "conflict", "conflictId");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     @FunctionalInterface
     private interface Sender {
@@ -254,6 +279,19 @@ class WriteInputCatalogueIT extends ApiIntegrationTest {
         cases.add(raw(endpoint, "Content-Type text/plain", 415, null, valid -> valid, "text/plain"));
         cases.add(raw(endpoint, "Content-Type form", 415, null, valid -> valid, "application/x-www-form-urlencoded"));
         cases.add(raw(endpoint, "no Content-Type", 415, null, valid -> valid, null));
+        if (endpoint.takesIdempotencyKey()) {
+            cases.add(new BadInput("an Idempotency-Key of 201 characters", 400, "Idempotency-Key", (caller, path) ->
+                    caller.withHeader("Idempotency-Key", "k".repeat(201)).post(path, endpoint.validBody())));
+        }
+        for (String placeholder : endpoint.placeholders()) {
+            String variable = PATH_VARIABLES.get(placeholder);
+            String name = variable == null ? placeholder + "Id" : variable;
+            cases.add(new BadInput("a malformed " + name, variable == null ? 404 : 400, variable,
+                    Map.of(placeholder, "not-a-uuid"), (caller, path) -> caller.post(path, endpoint.validBody())));
+            cases.add(new BadInput("an unknown " + name, 404, null, Map.of(placeholder,
+                    variable == null ? "2024-02-07-00000000000000000000" : UUID.randomUUID().toString()),
+                    (caller, path) -> caller.post(path, endpoint.validBody())));
+        }
         return cases.stream();
     }
 
@@ -261,7 +299,7 @@ class WriteInputCatalogueIT extends ApiIntegrationTest {
         Fixture fixture = fixtures.computeIfAbsent(endpoint, this::fixture);
         long before = fixture.storedEvents().get();
 
-        ApiResponse response = bad.sender().send(as(endpoint.user), fixture.path(endpoint));
+        ApiResponse response = bad.sender().send(as(endpoint.user), fixture.path(endpoint, bad.pathIds()));
 
         assertProblem(response, bad.status());
         if (bad.field() == null) {
