@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The monthly contact rollup ({@code contact_month}, migration V10): per journal and calendar month one row, with a
- * count and a minutes column per contact type, named after the type. Kept by the journal-directory projection as
+ * count and a minutes column per contact type, named after the type. Kept by the contact report projection as
  * notes are recorded and retracted; read by the contact report for the whole months of its window.
  *
  * <p>Plain SQL rather than an entity: the columns follow {@link ContactType} ({@link ContactMonthColumns}), and an
