@@ -36,7 +36,7 @@ class ModuleMigrationsKeptTheirChecksumsTest {
 
             assertThatCode(flyway::validate).doesNotThrowAnyException();
             assertThat(flyway.info().pending()).isEmpty();
-            assertThat(flyway.info().applied()).hasSize(19);
+            assertThat(flyway.info().applied()).hasSize(18); // V1 to V17.1
         }
     }
 
