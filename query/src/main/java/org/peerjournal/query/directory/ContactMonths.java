@@ -25,11 +25,11 @@ class ContactMonths {
         this.jdbc = jdbc;
     }
 
-    void count(ContactEntry contact) {
+    void count(ContactEntryRecord contact) {
         change(contact, 1, contact.durationMinutes());
     }
 
-    void uncount(ContactEntry contact) {
+    void uncount(ContactEntryRecord contact) {
         change(contact, -1, -contact.durationMinutes());
     }
 
@@ -50,7 +50,7 @@ class ContactMonths {
                 teamId, from.key(), until.key());
     }
 
-    private void change(ContactEntry contact, int contacts, int minutes) {
+    private void change(ContactEntryRecord contact, int contacts, int minutes) {
         int month = CalendarMonth.of(contact.occurredAt()).key();
         String count = ContactMonthColumns.contacts(contact.contactType());
         String total = ContactMonthColumns.minutes(contact.contactType());

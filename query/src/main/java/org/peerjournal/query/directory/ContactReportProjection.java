@@ -53,7 +53,7 @@ class ContactReportProjection extends ReadModelProjection {
     @EventHandler
     void on(ContactNoteRecordedEvent event) {
         journals.findById(event.journalId()).ifPresent(journal -> months.count(
-                contacts.save(new ContactEntry(event.noteId(), event.journalId(), journal.teamId(), event.authorId(),
+                contacts.save(new ContactEntryRecord(event.noteId(), event.journalId(), journal.teamId(), event.authorId(),
                         event.contactType(), event.occurredAt(), event.durationMinutes()))));
     }
 

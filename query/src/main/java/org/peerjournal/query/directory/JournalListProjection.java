@@ -49,7 +49,7 @@ class JournalListProjection extends ReadModelProjection {
 
     @EventHandler
     void on(JournalOpenedEvent event, @Timestamp Instant recordedAt) {
-        journals.save(new JournalDirectoryEntry(event.journalId(), event.teamId(), event.patientRef(),
+        journals.save(new JournalDirectoryRecord(event.journalId(), event.teamId(), event.patientRef(),
                 event.displayName(), recordedAt));
     }
 
@@ -70,12 +70,12 @@ class JournalListProjection extends ReadModelProjection {
 
     @EventHandler
     void on(SafetyEscalationRaisedEvent event) {
-        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::escalationRaised);
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryRecord::escalationRaised);
     }
 
     @EventHandler
     void on(SafetyEscalationOverdueEvent event) {
-        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::escalationOverdue);
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryRecord::escalationOverdue);
     }
 
     @EventHandler
@@ -85,24 +85,24 @@ class JournalListProjection extends ReadModelProjection {
 
     @EventHandler
     void on(LoyaltyConflictFlaggedEvent event) {
-        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::conflictFlagged);
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryRecord::conflictFlagged);
     }
 
     @EventHandler
     void on(LoyaltyConflictResolvedEvent event) {
-        journals.findById(event.journalId()).ifPresent(JournalDirectoryEntry::conflictResolved);
+        journals.findById(event.journalId()).ifPresent(JournalDirectoryRecord::conflictResolved);
     }
 
     @QueryHandler
     JournalSummaryPage handle(FindJournalsQuery query) {
         return Pages.read(query.page(),
                 page -> journals.findByTeamIdOrderByDisplayNameAscJournalIdAsc(query.teamId(), page)
-                        .map(JournalDirectoryEntry::toSummary), JournalSummaryPage::new);
+                        .map(JournalDirectoryRecord::toSummary), JournalSummaryPage::new);
     }
 
     @QueryHandler
     List<JournalSummary> handle(FindJournalsByPatientRefQuery query) {
         return journals.findByPatientRefOrderByOpenedAtAsc(query.patientRef()).stream()
-                .map(JournalDirectoryEntry::toSummary).toList();
+                .map(JournalDirectoryRecord::toSummary).toList();
     }
 }

@@ -42,20 +42,20 @@ class TeamOverviewProjection extends ReadModelProjection {
 
     @EventHandler
     void on(LoyaltyConflictFlaggedEvent event, @Timestamp Instant flaggedAt) {
-        conflicts.save(new ConflictEntry(event.conflictId(), event.journalId(), event.teamId(), event.kind(),
+        conflicts.save(new ConflictEntryRecord(event.conflictId(), event.journalId(), event.teamId(), event.kind(),
                 event.flaggedBy(), flaggedAt, event.supervisionRequested()));
     }
 
     @EventHandler
     void on(LoyaltyConflictDiscussedEvent event) {
         if (event.forum() == DiscussionForum.SUPERVISION) {
-            conflicts.findById(event.conflictId()).ifPresent(ConflictEntry::supervisionHeld);
+            conflicts.findById(event.conflictId()).ifPresent(ConflictEntryRecord::supervisionHeld);
         }
     }
 
     @EventHandler
     void on(LoyaltyConflictResolvedEvent event) {
-        conflicts.findById(event.conflictId()).ifPresent(ConflictEntry::resolve);
+        conflicts.findById(event.conflictId()).ifPresent(ConflictEntryRecord::resolve);
     }
 
     @QueryHandler
