@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.peerjournal.app.integrity.SigningKey;
 import org.peerjournal.app.integrity.StoreVerifier;
 import org.peerjournal.app.integrity.StoredEvent;
 import org.peerjournal.app.integrity.VerificationReport;
+import org.peerjournal.app.support.StoreMigrations;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.journal.ContactType;
@@ -45,7 +45,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -230,10 +229,7 @@ class IntegrityBenchmark {
                 Path store = dir.resolve("store-" + events);
                 Files.createDirectories(store);
                 String url = "jdbc:h2:file:" + store.resolve("peerjournal");
-                Flyway.configure().dataSource(url, "sa", "")
-                        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                        .placeholders(Map.of("appuser", "peerjournal_app", "apppassword", "benchmark")).load()
-                        .migrate();
+                StoreMigrations.flyway("h2").dataSource(url, "sa", "").load().migrate();
                 long checkpointSize = fill(url, events, store.resolve("key.pem"));
                 try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "sa", "")) {
                     long start = System.nanoTime();

@@ -22,12 +22,12 @@ import java.util.TimeZone;
  * zone belongs to where the user reads, which is this device (ADR 0014). Stored instants never change.
  */
 @Component
-class UserTimeZone {
+public class UserTimeZone {
 
     static final String COOKIE = "peerjournal-time-zone";
 
     /** The zones offered: the regions' (Europe/Stockholm, America/New_York, ...) and UTC, alphabetically. */
-    static final List<String> OFFERED = ZoneId.getAvailableZoneIds().stream()
+    public static final List<String> OFFERED = ZoneId.getAvailableZoneIds().stream()
             .filter(id -> id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+")
                     || id.equals("UTC"))
             .sorted().toList();
@@ -43,7 +43,7 @@ class UserTimeZone {
     }
 
     /** @throws IllegalArgumentException for a zone that is not offered (a page only sends offered ones) */
-    void choose(String zone, HttpServletRequest request, HttpServletResponse response) {
+    public void choose(String zone, HttpServletRequest request, HttpServletResponse response) {
         ZoneId chosen = offered(zone).orElseThrow(() -> new IllegalArgumentException("Not a time zone: " + zone));
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, chosen.getId()).path("/")
                 .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").secure(request.isSecure()).build()
