@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,8 +54,8 @@ public final class VerifyCommand {
             return CANNOT_VERIFY;
         }
         VerificationReport report;
-        try (Connection connection = open(options)) {
-            report = StoreVerifier.verify(connection, keys, checkpoints);
+        try (Connection connection = open(options); Connection second = openOnSameSnapshot(connection, options)) {
+            report = StoreVerifier.verify(connection, second, keys, checkpoints);
         } catch (SQLException | IllegalArgumentException e) {
             err.println("CANNOT VERIFY: the store could not be read: " + e.getMessage());
             return CANNOT_VERIFY;
@@ -80,7 +82,7 @@ public final class VerifyCommand {
         if (url == null) {
             Path dataDir = Path.of(options.getOrDefault("peerjournal.data-dir", "./data")).toAbsolutePath();
             // Read-only, and never a new empty database where none is.
-            url = "jdbc:h2:file:" + dataDir.resolve("peerjournal") + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+            url = "jdbc:h2:file:" + dataDir.resolve("peerjournal") + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE";
         }
         Connection connection = DriverManager.getConnection(url, user, password);
         connection.setReadOnly(true);
@@ -88,6 +90,27 @@ public final class VerifyCommand {
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         return connection;
+    }
+
+    /**
+     * A second connection that reads exactly what the first reads, so the verifier reads on two threads: on
+     * PostgreSQL it imports the first one's snapshot (the service may be appending meanwhile); an H2 store is open
+     * only while the service is stopped, so nothing changes between the two.
+     */
+    static Connection openOnSameSnapshot(Connection first, Map<String, String> options) throws SQLException {
+        Connection second = open(options);
+        if ("PostgreSQL".equals(first.getMetaData().getDatabaseProductName())) {
+            try (Statement export = first.createStatement();
+                    ResultSet snapshot = export.executeQuery("select pg_export_snapshot()");
+                    Statement use = second.createStatement()) {
+                snapshot.next();
+                use.execute("set transaction snapshot '" + snapshot.getString(1) + "'");
+            } catch (SQLException e) {
+                second.close();
+                throw e;
+            }
+        }
+        return second;
     }
 
     private static Map<String, String> options(String[] args) {
