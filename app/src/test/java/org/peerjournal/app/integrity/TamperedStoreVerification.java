@@ -127,7 +127,7 @@ abstract class TamperedStoreVerification {
                     .contains(seed().journalA());
             // Snapshots are a cache outside the chain: not guarded, not hashed; the owner rewrites one at will.
             tampering.execute("update snapshot_event_entry set payload = ? where aggregate_identifier = ?",
-                    "{\"journalId\":\"" + seed().journalA() + "\",\"teamId\":\"south\"}"
+                    ("{\"journalId\":\"" + seed().journalA() + "\",\"teamId\":\"south\"}")
                             .getBytes(StandardCharsets.UTF_8), seed().journalA());
             VerifyProcess result = verify(store, "--public-key=" + seed().publicKey(),
                     "--witness-file=" + seed().witnessFile());
