@@ -1,11 +1,11 @@
 package org.peerjournal.app.benchmark;
 
-import org.flywaydb.core.Flyway;
 import org.peerjournal.app.integrity.Checkpoint;
 import org.peerjournal.app.integrity.MerkleTree;
 import org.peerjournal.app.integrity.Sha256;
 import org.peerjournal.app.integrity.SigningKey;
 import org.peerjournal.app.integrity.StoredEvent;
+import org.peerjournal.app.support.StoreMigrations;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,9 +50,7 @@ final class SyntheticIntegrityStore {
     static SyntheticIntegrityStore create(Path dir, int events) throws Exception {
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.resolve("peerjournal");
-        Flyway.configure().dataSource(url, "sa", "")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .placeholders(Map.of("appuser", "peerjournal_app", "apppassword", "benchmark")).load().migrate();
+        StoreMigrations.flyway("h2").dataSource(url, "sa", "").load().migrate();
         return new SyntheticIntegrityStore(url, fill(url, events, dir.resolve("key.pem")));
     }
 

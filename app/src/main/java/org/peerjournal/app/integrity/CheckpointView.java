@@ -10,7 +10,7 @@ import java.util.Optional;
 /** A stored checkpoint as the auditor endpoints show it: its fields, when it was signed, and the signed note. */
 public record CheckpointView(String origin, long treeSize, String rootHash, Instant signedAt, String signedNote) {
 
-    static Optional<CheckpointView> latest(Connection connection) throws SQLException {
+    public static Optional<CheckpointView> latest(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("select signed_note, created_at from checkpoint"
                         + " order by tree_size desc limit 1")) {

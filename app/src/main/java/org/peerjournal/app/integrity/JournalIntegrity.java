@@ -28,7 +28,7 @@ public record JournalIntegrity(String journalId, long events, String chainHead, 
     public record Leaf(String eventIdentifier, long sequenceNumber, long treeIndex, String leafHash) {
     }
 
-    static JournalIntegrity of(Connection connection, String journalId, NoteVerifier key) throws SQLException {
+    public static JournalIntegrity of(Connection connection, String journalId, NoteVerifier key) throws SQLException {
         List<StoredEvent> events = events(connection, journalId);
         List<byte[]> entries = new ArrayList<>();
         boolean chainVerifies = true;

@@ -3,12 +3,15 @@ package org.peerjournal.app.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of architecture.md, checked on the compiled classes of every module. */
+/** The module boundaries and naming rules of architecture.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -61,6 +64,22 @@ class ArchitectureTest {
     void theModulesNeverDependOnTheAssembly() {
         noClasses().that().resideInAnyPackage("org.peerjournal.command..", "org.peerjournal.query..")
                 .should().dependOnClassesThat().resideInAPackage("org.peerjournal.app..")
+                .check(classes);
+    }
+
+    /** A JPA row class is named after its table with the suffix Record ({@code access_log}: AccessLogRecord). */
+    @Test
+    void everyJpaRowIsARecord() {
+        classes().that().areAnnotatedWith(Entity.class)
+                .should().haveSimpleNameEndingWith("Record")
+                .check(classes);
+    }
+
+    /** Every HTTP endpoint, API or page, is declared in an {@code api} package of its module. */
+    @Test
+    void everyHttpControllerLivesInAnApiPackage() {
+        classes().that().areMetaAnnotatedWith(Controller.class).or().areAnnotatedWith(Controller.class)
+                .should().resideInAPackage("..api")
                 .check(classes);
     }
 }

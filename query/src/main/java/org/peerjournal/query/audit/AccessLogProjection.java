@@ -19,8 +19,11 @@ import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Who was shown which journal, when and through what: the reviewable form of the read and shown events. */
@@ -35,11 +38,16 @@ class AccessLogProjection extends ReadModelProjection {
             .counts(JournalsShownEvent.class, new Measure("access_log distinct shown_by_event",
                     "select count(distinct shown_by_event) from access_log"));
 
-    private final AccessLogRepository log;
+    private static final String INSERT_SHOWN = "insert into access_log (event_id, shown_by_event, journal_id, read_at,"
+            + " user_id, role, team_id, action) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    AccessLogProjection(AccessLogRepository log, ProjectionTables tables) {
+    private final AccessLogRepository log;
+    private final JdbcTemplate jdbc;
+
+    AccessLogProjection(AccessLogRepository log, JdbcTemplate jdbc, ProjectionTables tables) {
         super(READ_MODEL, tables);
         this.log = log;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -53,10 +61,19 @@ class AccessLogProjection extends ReadModelProjection {
     @EventHandler
     void on(JournalsShownEvent event, EventMessage<JournalsShownEvent> message) {
         Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
-        log.saveAll(event.journals().stream().map(shown -> new AccessLogRecord(
-                message.getIdentifier() + ":" + shown.journalId(), message.getIdentifier(), shown.journalId(),
-                message.getTimestamp(), reader.userId(), reader.role().name(), reader.teamId(), event.action()))
-                .toList());
+        OffsetDateTime shownAt = message.getTimestamp().atOffset(ZoneOffset.UTC);
+        // One JDBC batch, not an entity per row: an overview shows hundreds of journals, and a batch of such events
+        // as managed entities made each projection transaction long enough to hold up the reads it logs.
+        jdbc.batchUpdate(INSERT_SHOWN, event.journals(), event.journals().size(), (insert, shown) -> {
+            insert.setString(1, message.getIdentifier() + ":" + shown.journalId());
+            insert.setString(2, message.getIdentifier());
+            insert.setObject(3, shown.journalId());
+            insert.setObject(4, shownAt);
+            insert.setString(5, reader.userId());
+            insert.setString(6, reader.role().name());
+            insert.setString(7, reader.teamId());
+            insert.setString(8, event.action());
+        });
     }
 
     @QueryHandler

@@ -15,12 +15,12 @@ import java.util.List;
  * current; {@link TimelineFold} is the same definition of an entry the projection is proven against. Retracted notes
  * are included (marked), as auditors see everything.
  */
-final class AsOfTimelineBuilder {
+public final class AsOfTimelineBuilder {
 
     private AsOfTimelineBuilder() {
     }
 
-    static JournalTimeline build(List<? extends DomainEventMessage<?>> events, Instant asOf) {
+    public static JournalTimeline build(List<? extends DomainEventMessage<?>> events, Instant asOf) {
         TimelineFold fold = new TimelineFold();
         // Named from the opening event whatever asOf is: before the journal was opened it is this journal, empty.
         fold.apply(events.get(0).getPayload(), events.get(0).getTimestamp());

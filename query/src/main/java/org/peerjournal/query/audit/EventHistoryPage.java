@@ -3,5 +3,5 @@ package org.peerjournal.query.audit;
 import java.util.List;
 import java.util.UUID;
 
-record EventHistoryPage(UUID journalId, List<StoredEvent> events, int page, int size, long totalEvents) {
+public record EventHistoryPage(UUID journalId, List<StoredEvent> events, int page, int size, long totalEvents) {
 }

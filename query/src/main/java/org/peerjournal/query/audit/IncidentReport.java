@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param from {@code null}: from the journal's beginning
  * @param to   {@code null}: up to the moment the report was generated
  */
-record IncidentReport(
+public record IncidentReport(
         UUID journalId,
         String teamId,
         String displayName,
@@ -36,7 +36,7 @@ record IncidentReport(
      * @param minutesAcknowledgedToResolved {@code null} while unresolved
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EscalationHistory(
+    public record EscalationHistory(
             UUID escalationId,
             EscalationCategory category,
             EscalationSeverity severity,
@@ -54,10 +54,10 @@ record IncidentReport(
             Long minutesAcknowledgedToResolved) {
     }
 
-    record Step(Instant at, String by) {
+    public record Step(Instant at, String by) {
     }
 
-    enum ActivityKind {
+    public enum ActivityKind {
         RECORDED,
         CORRECTED,
         RETRACTED,
@@ -68,7 +68,7 @@ record IncidentReport(
 
     /** One thing recorded in the window: a note recorded, corrected or retracted; a conflict flagged... */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Activity(UUID entryId, ActivityKind activity, Instant recordedAt, String by, Instant occurredAt,
+    public record Activity(UUID entryId, ActivityKind activity, Instant recordedAt, String by, Instant occurredAt,
             String detail, String text) {
     }
 }

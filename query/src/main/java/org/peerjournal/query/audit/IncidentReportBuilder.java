@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@link TimelineFold} (the timeline's own definition of their lifecycle), the notes' and conflicts' activity in the
  * window from the events themselves.
  */
-final class IncidentReportBuilder {
+public final class IncidentReportBuilder {
 
     private final Instant from;
     private final Instant to;
@@ -40,7 +40,7 @@ final class IncidentReportBuilder {
         this.to = to;
     }
 
-    static IncidentReport build(List<? extends DomainEventMessage<?>> events, List<AccessLogEntry> reads,
+    public static IncidentReport build(List<? extends DomainEventMessage<?>> events, List<AccessLogEntry> reads,
             Instant from, Instant to, Instant generatedAt, String generatedBy) {
         IncidentReportBuilder builder = new IncidentReportBuilder(from, to);
         TimelineFold fold = new TimelineFold();

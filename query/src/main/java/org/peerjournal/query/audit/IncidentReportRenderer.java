@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * Renders an incident report as Markdown or as a self-contained HTML page that an investigator can attach to a
  * report. Both show the same tables; every value from the journal is escaped for its format.
  */
-final class IncidentReportRenderer {
+public final class IncidentReportRenderer {
 
     private static final List<String> ESCALATION_COLUMNS = List.of("escalation", "severity / category", "raised",
             "deadline", "overdue", "acknowledged", "action taken", "resolved", "outcome", "minutes raised→ack",
@@ -23,7 +23,7 @@ final class IncidentReportRenderer {
     private IncidentReportRenderer() {
     }
 
-    static String markdown(IncidentReport report) {
+    public static String markdown(IncidentReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Incident report: ").append(cell(report.displayName())).append("\n\n");
         header(report).forEach(line -> md.append("- ").append(cell(line)).append('\n'));
@@ -35,7 +35,7 @@ final class IncidentReportRenderer {
         return md.toString();
     }
 
-    static String html(IncidentReport report) {
+    public static String html(IncidentReport report) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Incident report</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
                 + "td,th{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}</style></head><body>\n");

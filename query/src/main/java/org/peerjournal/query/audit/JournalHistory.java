@@ -34,7 +34,7 @@ public class JournalHistory {
     }
 
     /** The journal's first event, read alone; 404 if there is no such journal. */
-    JournalOpenedEvent openingOf(UUID journalId) {
+    public JournalOpenedEvent openingOf(UUID journalId) {
         return eventStore.readEvents(journalId.toString(), 0).asStream().findFirst()
                 .map(DomainEventMessage::getPayload)
                 .filter(JournalOpenedEvent.class::isInstance).map(JournalOpenedEvent.class::cast)
@@ -45,17 +45,17 @@ public class JournalHistory {
      * One page of the journal's events, read from the store from the page's first sequence number on: the store
      * reads in batches and the stream stops after the page, so a page never loads the whole journal.
      */
-    List<? extends DomainEventMessage<?>> pageOf(UUID journalId, PageRequest page) {
+    public List<? extends DomainEventMessage<?>> pageOf(UUID journalId, PageRequest page) {
         return eventStore.readEvents(journalId.toString(), (long) page.page() * page.size()).asStream()
                 .limit(page.size()).toList();
     }
 
     /** How many events the journal has: its last sequence number plus one (sequence numbers have no gaps). */
-    long countOf(UUID journalId) {
+    public long countOf(UUID journalId) {
         return eventStore.lastSequenceNumberFor(journalId.toString()).map(last -> last + 1).orElse(0L);
     }
 
-    static JournalOpenedEvent opening(List<? extends DomainEventMessage<?>> events) {
+    public static JournalOpenedEvent opening(List<? extends DomainEventMessage<?>> events) {
         return (JournalOpenedEvent) events.get(0).getPayload();
     }
 }

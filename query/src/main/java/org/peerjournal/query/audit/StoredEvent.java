@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** One stored event of a journal as an auditor sees it: its place in the stream, its type, actor and content. */
-record StoredEvent(long sequence, String type, Instant recordedAt, Actor actor, JsonNode payload) {
+public record StoredEvent(long sequence, String type, Instant recordedAt, Actor actor, JsonNode payload) {
 
-    record Actor(String userId, String role, String teamId) {
+    public record Actor(String userId, String role, String teamId) {
     }
 }

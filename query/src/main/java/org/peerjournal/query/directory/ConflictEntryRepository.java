@@ -4,5 +4,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.UUID;
 
-interface ConflictEntryRepository extends JpaRepository<ConflictEntry, UUID> {
+interface ConflictEntryRepository extends JpaRepository<ConflictEntryRecord, UUID> {
 }

@@ -6,8 +6,10 @@ import org.springframework.data.jpa.repository.Query;
 import java.time.Instant;
 import java.util.UUID;
 
-interface ContactEntryRepository extends JpaRepository<ContactEntry, UUID> {
+interface ContactEntryRepository extends JpaRepository<ContactEntryRecord, UUID> {
 
-    @Query("select max(c.occurredAt) from ContactEntry c where c.journalId = :journalId and c.retracted = false")
-    Instant lastContactOf(UUID journalId);
+    /** The journal's last unretracted contact other than this note (the one being retracted). */
+    @Query("select max(c.occurredAt) from ContactEntryRecord c where c.journalId = :journalId and c.retracted = false"
+            + " and c.noteId <> :noteId")
+    Instant lastContactOfExcept(UUID journalId, UUID noteId);
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The monthly contact rollup ({@code contact_month}, migration V10): per journal and calendar month one row, with a
- * count and a minutes column per contact type, named after the type. Kept by the journal-directory projection as
+ * count and a minutes column per contact type, named after the type. Kept by the contact report projection as
  * notes are recorded and retracted; read by the contact report for the whole months of its window.
  *
  * <p>Plain SQL rather than an entity: the columns follow {@link ContactType} ({@link ContactMonthColumns}), and an
@@ -25,11 +25,11 @@ class ContactMonths {
         this.jdbc = jdbc;
     }
 
-    void count(ContactEntry contact) {
+    void count(ContactEntryRecord contact) {
         change(contact, 1, contact.durationMinutes());
     }
 
-    void uncount(ContactEntry contact) {
+    void uncount(ContactEntryRecord contact) {
         change(contact, -1, -contact.durationMinutes());
     }
 
@@ -50,7 +50,7 @@ class ContactMonths {
                 teamId, from.key(), until.key());
     }
 
-    private void change(ContactEntry contact, int contacts, int minutes) {
+    private void change(ContactEntryRecord contact, int contacts, int minutes) {
         int month = CalendarMonth.of(contact.occurredAt()).key();
         String count = ContactMonthColumns.contacts(contact.contactType());
         String total = ContactMonthColumns.minutes(contact.contactType());

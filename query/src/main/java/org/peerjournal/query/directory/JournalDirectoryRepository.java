@@ -7,10 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.List;
 import java.util.UUID;
 
-interface JournalDirectoryRepository extends JpaRepository<JournalDirectoryEntry, UUID> {
+interface JournalDirectoryRepository extends JpaRepository<JournalDirectoryRecord, UUID> {
 
     /** By display name; the id orders namesakes, so pages neither repeat nor skip a journal. */
-    Slice<JournalDirectoryEntry> findByTeamIdOrderByDisplayNameAscJournalIdAsc(String teamId, Pageable page);
+    Slice<JournalDirectoryRecord> findByTeamIdOrderByDisplayNameAscJournalIdAsc(String teamId, Pageable page);
 
-    List<JournalDirectoryEntry> findByPatientRefOrderByOpenedAtAsc(String patientRef);
+    List<JournalDirectoryRecord> findByPatientRefOrderByOpenedAtAsc(String patientRef);
 }

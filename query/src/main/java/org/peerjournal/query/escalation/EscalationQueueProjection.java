@@ -62,7 +62,7 @@ class EscalationQueueProjection extends ReadModelProjection {
 
     @EventHandler
     void on(SafetyEscalationRaisedEvent event, @Timestamp Instant raisedAt, ReplayStatus replay) {
-        EscalationQueueEntry entry = queue.save(new EscalationQueueEntry(event.escalationId(), event.journalId(),
+        EscalationQueueRecord entry = queue.save(new EscalationQueueRecord(event.escalationId(), event.journalId(),
                 event.teamId(), event.category(), event.severity(), raisedAt, event.raisedBy(),
                 event.acknowledgeBy()));
         announce(entry, replay);
@@ -96,20 +96,20 @@ class EscalationQueueProjection extends ReadModelProjection {
                 Pages.of(new PageRequest(0, JournalLimits.MAX_PAGE_SIZE)))).getContent();
     }
 
-    private Slice<EscalationView> views(Slice<EscalationQueueEntry> entries) {
-        Map<UUID, String> states = notificationStates.of(entries.stream().map(EscalationQueueEntry::escalationId)
+    private Slice<EscalationView> views(Slice<EscalationQueueRecord> entries) {
+        Map<UUID, String> states = notificationStates.of(entries.stream().map(EscalationQueueRecord::escalationId)
                 .toList());
         return entries.map(entry -> entry.toView(states.getOrDefault(entry.escalationId(), NotificationStates.NONE)));
     }
 
-    private void change(UUID escalationId, ReplayStatus replay, Consumer<EscalationQueueEntry> change) {
+    private void change(UUID escalationId, ReplayStatus replay, Consumer<EscalationQueueRecord> change) {
         queue.findById(escalationId).ifPresent(entry -> {
             change.accept(entry);
             announce(entry, replay);
         });
     }
 
-    private void announce(EscalationQueueEntry entry, ReplayStatus replay) {
+    private void announce(EscalationQueueRecord entry, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }

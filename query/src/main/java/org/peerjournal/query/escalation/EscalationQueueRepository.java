@@ -8,11 +8,11 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.util.UUID;
 
-interface EscalationQueueRepository extends JpaRepository<EscalationQueueEntry, UUID> {
+interface EscalationQueueRepository extends JpaRepository<EscalationQueueRecord, UUID> {
 
     /** Overdue first, then the nearest deadline first. */
-    @Query("select e from EscalationQueueEntry e where e.teamId = :teamId"
+    @Query("select e from EscalationQueueRecord e where e.teamId = :teamId"
             + " and (:status is null or e.status = :status)"
             + " order by e.overdue desc, e.acknowledgeBy asc, e.raisedAt asc, e.escalationId asc")
-    Slice<EscalationQueueEntry> queueOf(String teamId, EscalationStatus status, Pageable page);
+    Slice<EscalationQueueRecord> queueOf(String teamId, EscalationStatus status, Pageable page);
 }

@@ -42,7 +42,7 @@ public class Projections {
     }
 
     /** Resets the projection to the first event and lets it rebuild while the service keeps answering. */
-    void replay(String name) {
+    public void replay(String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
         if (!processor.supportsReset()) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * marked row, per event).
  */
 @Component
-class Reconciler {
+public class Reconciler {
 
     private final JdbcTemplate jdbc;
     /** Per event type, what each read model holds for it: from the read models' own declarations. */
@@ -63,7 +63,7 @@ class Reconciler {
      * rows it holds for them. Events stored but not yet processed make no difference, so a projection that is
      * merely behind is consistent; only a row lost or applied twice is not.
      */
-    Reconciliation reconcile() {
+    public Reconciliation reconcile() {
         Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
         measures.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
                 .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));

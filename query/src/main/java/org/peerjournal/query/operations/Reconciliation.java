@@ -8,9 +8,9 @@ import java.util.List;
  * the entries it holds for them, both read in one database snapshot. A projection that is behind is consistent;
  * a difference is a lost or double-applied event.
  */
-record Reconciliation(boolean consistent, Instant checkedAt, List<EventTypeCheck> eventTypes) {
+public record Reconciliation(boolean consistent, Instant checkedAt, List<EventTypeCheck> eventTypes) {
 
-    record EventTypeCheck(String eventType, long stored, List<ProjectionCount> projections, boolean consistent) {
+    public record EventTypeCheck(String eventType, long stored, List<ProjectionCount> projections, boolean consistent) {
     }
 
     /**
@@ -18,6 +18,7 @@ record Reconciliation(boolean consistent, Instant checkedAt, List<EventTypeCheck
      * @param processed the events of this type the projection has processed (its tokens' positions)
      * @param projected what the projection holds for them
      */
-    record ProjectionCount(String projection, String measure, long processed, long projected, boolean consistent) {
+    public record ProjectionCount(String projection, String measure, long processed, long projected,
+            boolean consistent) {
     }
 }

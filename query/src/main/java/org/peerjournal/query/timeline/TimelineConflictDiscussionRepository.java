@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-interface TimelineConflictDiscussionRepository extends JpaRepository<TimelineConflictDiscussion, UUID> {
+interface TimelineConflictDiscussionRepository extends JpaRepository<TimelineConflictDiscussionRecord, UUID> {
 
-    List<TimelineConflictDiscussion> findByConflictIdInOrderByDiscussedAtAscSequenceNoAsc(Collection<UUID> conflictIds);
+    List<TimelineConflictDiscussionRecord> findByConflictIdInOrderByDiscussedAtAscSequenceNoAsc(Collection<UUID> conflictIds);
 }

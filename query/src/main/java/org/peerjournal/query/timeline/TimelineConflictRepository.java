@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-interface TimelineConflictRepository extends JpaRepository<TimelineConflict, UUID> {
+interface TimelineConflictRepository extends JpaRepository<TimelineConflictRecord, UUID> {
 
-    List<TimelineConflict> findByEntryIdIn(Collection<UUID> entryIds);
+    List<TimelineConflictRecord> findByEntryIdIn(Collection<UUID> entryIds);
 }

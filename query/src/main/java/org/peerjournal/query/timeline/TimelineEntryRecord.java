@@ -90,7 +90,7 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         return entry;
     }
 
-    /** An escalation's entry: it "occurred" when it was raised; its lifecycle lives in TimelineEscalation. */
+    /** An escalation's entry: it "occurred" when it was raised; its lifecycle lives in TimelineEscalationRecord. */
     static TimelineEntryRecord escalation(UUID escalationId, UUID journalId, Instant raisedAt, String raisedBy) {
         TimelineEntryRecord entry = new TimelineEntryRecord();
         entry.entryId = escalationId;

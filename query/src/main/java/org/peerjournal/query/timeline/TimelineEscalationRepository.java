@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-interface TimelineEscalationRepository extends JpaRepository<TimelineEscalation, UUID> {
+interface TimelineEscalationRepository extends JpaRepository<TimelineEscalationRecord, UUID> {
 
-    List<TimelineEscalation> findByEntryIdIn(Collection<UUID> entryIds);
+    List<TimelineEscalationRecord> findByEntryIdIn(Collection<UUID> entryIds);
 }

@@ -4,5 +4,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.UUID;
 
-interface TimelineJournalRepository extends JpaRepository<TimelineJournal, UUID> {
+interface TimelineJournalRepository extends JpaRepository<TimelineJournalRecord, UUID> {
 }

@@ -90,7 +90,7 @@ class TimelineProjection extends ReadModelProjection {
 
     @EventHandler
     void on(JournalOpenedEvent event) {
-        journals.save(new TimelineJournal(event.journalId(), event.teamId(), event.displayName()));
+        journals.save(new TimelineJournalRecord(event.journalId(), event.teamId(), event.displayName()));
     }
 
     @EventHandler
@@ -117,7 +117,7 @@ class TimelineProjection extends ReadModelProjection {
     void on(SafetyEscalationRaisedEvent event, @Timestamp Instant raisedAt) {
         entries.save(TimelineEntryRecord.escalation(event.escalationId(), event.journalId(), raisedAt,
                 event.raisedBy()));
-        escalations.save(new TimelineEscalation(event.escalationId(), event.category(), event.severity(),
+        escalations.save(new TimelineEscalationRecord(event.escalationId(), event.category(), event.severity(),
                 event.description(), event.patientInformed(), event.staffAlreadyInformed(), event.acknowledgeBy()));
     }
 
@@ -145,13 +145,13 @@ class TimelineProjection extends ReadModelProjection {
     void on(LoyaltyConflictFlaggedEvent event, @Timestamp Instant flaggedAt) {
         entries.save(TimelineEntryRecord.loyaltyConflict(event.conflictId(), event.journalId(), flaggedAt,
                 event.flaggedBy()));
-        conflicts.save(new TimelineConflict(event.conflictId(), event.kind(), event.description(),
+        conflicts.save(new TimelineConflictRecord(event.conflictId(), event.kind(), event.description(),
                 event.patientPerspective(), event.staffPerspective(), event.supervisionRequested()));
     }
 
     @EventHandler
     void on(LoyaltyConflictDiscussedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        discussions.save(new TimelineConflictDiscussion(event.discussionId(), event.conflictId(), event.forum(),
+        discussions.save(new TimelineConflictDiscussionRecord(event.discussionId(), event.conflictId(), event.forum(),
                 event.summary(), event.discussedBy(), at, sequence));
     }
 
@@ -169,7 +169,7 @@ class TimelineProjection extends ReadModelProjection {
                 .map(journal -> timelineOf(journal, query));
     }
 
-    private JournalTimeline timelineOf(TimelineJournal journal, FindJournalTimelineQuery query) {
+    private JournalTimeline timelineOf(TimelineJournalRecord journal, FindJournalTimelineQuery query) {
         Page<TimelineEntryRecord> page = entries.findAll(TimelineFilter.of(query),
                 PageRequest.of(query.page(), query.size(), NEWEST_FIRST));
         Map<UUID, List<TimelineEntry.NoteRevision>> history = revisionsOf(page.getContent());
@@ -189,7 +189,7 @@ class TimelineProjection extends ReadModelProjection {
             return Map.of();
         }
         return escalations.findByEntryIdIn(ids).stream()
-                .collect(Collectors.toMap(TimelineEscalation::entryId, TimelineEscalation::toDetails));
+                .collect(Collectors.toMap(TimelineEscalationRecord::entryId, TimelineEscalationRecord::toDetails));
     }
 
     private Map<UUID, TimelineEntry.LoyaltyConflictDetails> conflictsOf(List<TimelineEntryRecord> page) {
@@ -198,9 +198,9 @@ class TimelineProjection extends ReadModelProjection {
             return Map.of();
         }
         Map<UUID, List<TimelineEntry.Discussion>> talks = discussions.findByConflictIdInOrderByDiscussedAtAscSequenceNoAsc(ids)
-                .stream().collect(Collectors.groupingBy(TimelineConflictDiscussion::conflictId,
-                        Collectors.mapping(TimelineConflictDiscussion::toDiscussion, Collectors.toList())));
-        return conflicts.findByEntryIdIn(ids).stream().collect(Collectors.toMap(TimelineConflict::entryId,
+                .stream().collect(Collectors.groupingBy(TimelineConflictDiscussionRecord::conflictId,
+                        Collectors.mapping(TimelineConflictDiscussionRecord::toDiscussion, Collectors.toList())));
+        return conflicts.findByEntryIdIn(ids).stream().collect(Collectors.toMap(TimelineConflictRecord::entryId,
                 conflict -> conflict.toDetails(talks.getOrDefault(conflict.entryId(), List.of()))));
     }
 

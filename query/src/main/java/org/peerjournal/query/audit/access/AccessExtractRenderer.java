@@ -3,12 +3,12 @@ package org.peerjournal.query.audit.access;
 import org.springframework.web.util.HtmlUtils;
 
 /** The access extract as a self-contained, printable HTML page that an auditor can hand to the patient. */
-final class AccessExtractRenderer {
+public final class AccessExtractRenderer {
 
     private AccessExtractRenderer() {
     }
 
-    static String html(AccessExtract extract) {
+    public static String html(AccessExtract extract) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Access extract</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
                 + "td,th{border:1px solid #999;padding:4px;text-align:left}</style></head><body>\n");

@@ -22,7 +22,7 @@ public record AccessFinding(String findingId, ReviewRule rule, String userId, Lo
     public record Conclusion(FindingConclusion conclusion, String note, String concludedBy, Instant concludedAt) {
     }
 
-    AccessFinding withConclusion(Conclusion recorded) {
+    public AccessFinding withConclusion(Conclusion recorded) {
         return new AccessFinding(findingId, rule, userId, day, journalIds, firstAt, lastAt, entries, recorded);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 public record AccessReview(Instant from, Instant to, Instant generatedAt, String generatedBy, List<String> rules,
         List<AccessFinding> findings) {
 
-    static List<String> describe(AccessReviewProperties p) {
+    public static List<String> describe(AccessReviewProperties p) {
         AccessReviewProperties.OutsideWorkingHours hours = p.outsideWorkingHours();
         return List.of(
                 ReviewRule.BULK_READING + ": one user reading more than " + p.bulkReading().maxJournals()

@@ -24,16 +24,16 @@ import java.util.function.Predicate;
  * configured zone): a finding never spans two days, so its id (a hash of rule, user, day and what it is about)
  * comes out the same in every review that covers the day.
  */
-final class AccessReviewRules {
+public final class AccessReviewRules {
 
     private final AccessReviewProperties rules;
 
-    AccessReviewRules(AccessReviewProperties rules) {
+    public AccessReviewRules(AccessReviewProperties rules) {
         this.rules = rules;
     }
 
     /** The day whose accesses a finding id stems from; ids are {@code yyyy-MM-dd-<hash>}. */
-    static LocalDate dayOf(String findingId) {
+    public static LocalDate dayOf(String findingId) {
         return LocalDate.parse(findingId.substring(0, 10));
     }
 
@@ -42,7 +42,7 @@ final class AccessReviewRules {
      * @param factsOf  what the rules need to know of a journal
      * @return the findings, oldest first
      */
-    List<AccessFinding> findings(List<AccessLogEntry> accesses, Function<UUID, JournalCareFacts> factsOf) {
+    public List<AccessFinding> findings(List<AccessLogEntry> accesses, Function<UUID, JournalCareFacts> factsOf) {
         Map<String, Map<LocalDate, List<AccessLogEntry>>> byUserAndDay = new LinkedHashMap<>();
         accesses.stream().filter(access -> rules.reviewedActions().contains(access.action()))
                 .sorted(Comparator.comparing(AccessLogEntry::at))

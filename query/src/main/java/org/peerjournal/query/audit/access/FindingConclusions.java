@@ -18,7 +18,7 @@ import java.util.Optional;
  * even when two auditors conclude at once.
  */
 @Component
-class FindingConclusions {
+public class FindingConclusions {
 
     static final String STREAM_TYPE = "AccessFinding";
 
@@ -28,12 +28,12 @@ class FindingConclusions {
         this.eventStore = eventStore;
     }
 
-    Optional<AccessFinding.Conclusion> of(String findingId) {
+    public Optional<AccessFinding.Conclusion> of(String findingId) {
         return eventStore.readEvents(streamOf(findingId)).asStream().findFirst().map(FindingConclusions::conclusion);
     }
 
     /** Stores the conclusion; a finding concluded already is a conflict (409), and nothing is stored. */
-    AccessFinding.Conclusion conclude(Actor auditor, AccessFinding finding, FindingConclusion conclusion, String note) {
+    public AccessFinding.Conclusion conclude(Actor auditor, AccessFinding finding, FindingConclusion conclusion, String note) {
         if (of(finding.findingId()).isPresent()) {
             throw new StateConflictException("Finding " + finding.findingId() + " is concluded already");
         }

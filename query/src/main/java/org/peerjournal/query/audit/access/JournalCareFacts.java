@@ -28,7 +28,7 @@ import java.util.UUID;
  * and who had a part in the patient's care when. Times are the events' storage times, except a contact's, which is
  * when it took place ({@code occurredAt}).
  */
-final class JournalCareFacts {
+public final class JournalCareFacts {
 
     /** A user's part in the care from {@code since} until {@code until} (open: {@code null}). */
     private static final class Part {
@@ -56,7 +56,7 @@ final class JournalCareFacts {
     private final Map<UUID, List<Part>> partsUntilResolved = new HashMap<>();
     private final Map<UUID, Part> awaitingAcknowledgement = new HashMap<>();
 
-    static JournalCareFacts of(List<? extends EventMessage<?>> events) {
+    public static JournalCareFacts of(List<? extends EventMessage<?>> events) {
         JournalCareFacts facts = new JournalCareFacts();
         events.forEach(facts::apply);
         return facts;

@@ -1,4 +1,4 @@
-package org.peerjournal.query.audit.access;
+package org.peerjournal.query.audit.access.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +11,14 @@ import org.peerjournal.query.api.TimeWindow;
 import org.peerjournal.query.audit.AccessAction;
 import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.query.audit.JournalHistory;
+import org.peerjournal.query.audit.access.AccessExtract;
+import org.peerjournal.query.audit.access.AccessExtractRenderer;
+import org.peerjournal.query.audit.access.AccessFinding;
+import org.peerjournal.query.audit.access.AccessReview;
+import org.peerjournal.query.audit.access.AccessReviewProperties;
+import org.peerjournal.query.audit.access.AccessReviewRules;
+import org.peerjournal.query.audit.access.FindingConclusions;
+import org.peerjournal.query.audit.access.JournalCareFacts;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.audit.AccessLogEntry;

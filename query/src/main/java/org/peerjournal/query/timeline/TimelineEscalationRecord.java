@@ -22,7 +22,7 @@ import java.util.UUID;
 /** The lifecycle of an escalation shown in the timeline; its common fields live in {@link TimelineEntryRecord}. */
 @Entity
 @Table(name = "timeline_escalation")
-class TimelineEscalation extends InsertedRow<UUID> {
+class TimelineEscalationRecord extends InsertedRow<UUID> {
 
     /** Staff names are stored one per line; the request limits forbid line breaks inside a name. */
     private static final String SEPARATOR = "\n";
@@ -61,7 +61,7 @@ class TimelineEscalation extends InsertedRow<UUID> {
     @Column(name = "outcome", length = 4000)
     private String outcome;
 
-    protected TimelineEscalation() {
+    protected TimelineEscalationRecord() {
     }
 
     @Override
@@ -69,7 +69,7 @@ class TimelineEscalation extends InsertedRow<UUID> {
         return entryId;
     }
 
-    TimelineEscalation(UUID entryId, EscalationCategory category, EscalationSeverity severity, String description,
+    TimelineEscalationRecord(UUID entryId, EscalationCategory category, EscalationSeverity severity, String description,
             boolean patientInformed, List<String> staffAlreadyInformed, Instant acknowledgeBy) {
         this.entryId = entryId;
         this.category = category;

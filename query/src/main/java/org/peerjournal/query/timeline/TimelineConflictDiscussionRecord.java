@@ -17,7 +17,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "timeline_conflict_discussion")
-class TimelineConflictDiscussion extends InsertedRow<UUID> {
+class TimelineConflictDiscussionRecord extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "discussion_id")
@@ -38,7 +38,7 @@ class TimelineConflictDiscussion extends InsertedRow<UUID> {
     @Column(name = "sequence_no", nullable = false)
     private long sequenceNo;
 
-    protected TimelineConflictDiscussion() {
+    protected TimelineConflictDiscussionRecord() {
     }
 
     @Override
@@ -46,7 +46,7 @@ class TimelineConflictDiscussion extends InsertedRow<UUID> {
         return discussionId;
     }
 
-    TimelineConflictDiscussion(UUID discussionId, UUID conflictId, DiscussionForum forum, String summary,
+    TimelineConflictDiscussionRecord(UUID discussionId, UUID conflictId, DiscussionForum forum, String summary,
             String discussedBy, Instant discussedAt, long sequenceNo) {
         this.sequenceNo = sequenceNo;
         this.discussionId = discussionId;

@@ -1,4 +1,4 @@
-package org.peerjournal.query.audit;
+package org.peerjournal.query.audit.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +10,15 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.peerjournal.query.api.PagedAnswer;
 import org.peerjournal.query.api.TimeWindow;
+import org.peerjournal.query.audit.AccessAction;
+import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.audit.AsOfTimelineBuilder;
+import org.peerjournal.query.audit.EventHistoryPage;
+import org.peerjournal.query.audit.IncidentReport;
+import org.peerjournal.query.audit.IncidentReportBuilder;
+import org.peerjournal.query.audit.IncidentReportRenderer;
+import org.peerjournal.query.audit.JournalHistory;
+import org.peerjournal.query.audit.StoredEvent;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.CurrentActor;

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** One row per journal: what the team's journal list shows. */
 @Entity
 @Table(name = "journal_directory")
-class JournalDirectoryEntry extends InsertedRow<UUID> {
+class JournalDirectoryRecord extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "journal_id")
@@ -35,7 +35,7 @@ class JournalDirectoryEntry extends InsertedRow<UUID> {
     @Column(name = "open_loyalty_conflicts", nullable = false)
     private int openLoyaltyConflicts;
 
-    protected JournalDirectoryEntry() {
+    protected JournalDirectoryRecord() {
     }
 
     @Override
@@ -43,7 +43,7 @@ class JournalDirectoryEntry extends InsertedRow<UUID> {
         return journalId;
     }
 
-    JournalDirectoryEntry(UUID journalId, String teamId, String patientRef, String displayName, Instant openedAt) {
+    JournalDirectoryRecord(UUID journalId, String teamId, String patientRef, String displayName, Instant openedAt) {
         this.journalId = journalId;
         this.teamId = teamId;
         this.patientRef = patientRef;

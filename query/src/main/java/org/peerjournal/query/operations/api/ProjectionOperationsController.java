@@ -1,7 +1,11 @@
-package org.peerjournal.query.operations;
+package org.peerjournal.query.operations.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peerjournal.query.operations.ProjectionStatus;
+import org.peerjournal.query.operations.Projections;
+import org.peerjournal.query.operations.Reconciler;
+import org.peerjournal.query.operations.Reconciliation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** The timeline's own copy of a journal's header, so this projection can be rebuilt on its own. */
 @Entity
 @Table(name = "timeline_journal")
-class TimelineJournal {
+class TimelineJournalRecord {
 
     @Id
     @Column(name = "journal_id")
@@ -20,10 +20,10 @@ class TimelineJournal {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
-    protected TimelineJournal() {
+    protected TimelineJournalRecord() {
     }
 
-    TimelineJournal(UUID journalId, String teamId, String displayName) {
+    TimelineJournalRecord(UUID journalId, String teamId, String displayName) {
         this.journalId = journalId;
         this.teamId = teamId;
         this.displayName = displayName;

@@ -1,4 +1,4 @@
-package org.peerjournal.query.operations;
+package org.peerjournal.query.operations.api;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.web.PageController;

@@ -1,4 +1,4 @@
-package org.peerjournal.app.webapp;
+package org.peerjournal.app.webapp.api;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.actor.Actor;

@@ -1,9 +1,14 @@
-package org.peerjournal.app.integrity;
+package org.peerjournal.app.integrity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.peerjournal.app.integrity.CheckpointView;
+import org.peerjournal.app.integrity.JournalIntegrity;
+import org.peerjournal.app.integrity.NoteVerifier;
+import org.peerjournal.app.integrity.SigningKey;
+import org.peerjournal.app.integrity.StoreAudit;
 import org.peerjournal.query.audit.AccessAction;
 import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.shared.actor.CurrentActor;
@@ -18,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The auditor's view of the record's integrity (AUDITOR only, like all of {@code /api/audit}): the latest signed

@@ -17,7 +17,7 @@ import java.util.UUID;
 /** One row per contact note: the raw material of "last contact", contacts per worker and the contact report. */
 @Entity
 @Table(name = "contact_entry")
-class ContactEntry extends InsertedRow<UUID> {
+class ContactEntryRecord extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "note_id")
@@ -39,7 +39,7 @@ class ContactEntry extends InsertedRow<UUID> {
     @Column(name = "retracted", nullable = false)
     private boolean retracted;
 
-    protected ContactEntry() {
+    protected ContactEntryRecord() {
     }
 
     @Override
@@ -47,7 +47,7 @@ class ContactEntry extends InsertedRow<UUID> {
         return noteId;
     }
 
-    ContactEntry(UUID noteId, UUID journalId, String teamId, String workerId, ContactType contactType,
+    ContactEntryRecord(UUID noteId, UUID journalId, String teamId, String workerId, ContactType contactType,
             Instant occurredAt, int durationMinutes) {
         this.noteId = noteId;
         this.journalId = journalId;

@@ -21,7 +21,7 @@ import java.util.UUID;
 /** One escalation in its team's queue. No free text: the queue says what needs attention and where. */
 @Entity
 @Table(name = "escalation_queue")
-class EscalationQueueEntry extends InsertedRow<UUID> {
+class EscalationQueueRecord extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "escalation_id")
@@ -65,7 +65,7 @@ class EscalationQueueEntry extends InsertedRow<UUID> {
     @Column(name = "last_change", nullable = false)
     private EscalationChange lastChange;
 
-    protected EscalationQueueEntry() {
+    protected EscalationQueueRecord() {
     }
 
     @Override
@@ -73,7 +73,7 @@ class EscalationQueueEntry extends InsertedRow<UUID> {
         return escalationId;
     }
 
-    EscalationQueueEntry(UUID escalationId, UUID journalId, String teamId, EscalationCategory category,
+    EscalationQueueRecord(UUID escalationId, UUID journalId, String teamId, EscalationCategory category,
             EscalationSeverity severity, Instant raisedAt, String raisedBy, Instant acknowledgeBy) {
         this.escalationId = escalationId;
         this.journalId = journalId;

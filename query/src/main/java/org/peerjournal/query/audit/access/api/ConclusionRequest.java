@@ -1,4 +1,4 @@
-package org.peerjournal.query.audit.access;
+package org.peerjournal.query.audit.access.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

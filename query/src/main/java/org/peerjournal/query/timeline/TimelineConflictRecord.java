@@ -20,7 +20,7 @@ import java.util.UUID;
 /** A loyalty conflict shown in the timeline; its common fields live in {@link TimelineEntryRecord}. */
 @Entity
 @Table(name = "timeline_conflict")
-class TimelineConflict extends InsertedRow<UUID> {
+class TimelineConflictRecord extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "entry_id")
@@ -44,7 +44,7 @@ class TimelineConflict extends InsertedRow<UUID> {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
-    protected TimelineConflict() {
+    protected TimelineConflictRecord() {
     }
 
     @Override
@@ -52,7 +52,7 @@ class TimelineConflict extends InsertedRow<UUID> {
         return entryId;
     }
 
-    TimelineConflict(UUID entryId, ConflictKind kind, String description, String patientPerspective,
+    TimelineConflictRecord(UUID entryId, ConflictKind kind, String description, String patientPerspective,
             String staffPerspective, boolean supervisionRequested) {
         this.entryId = entryId;
         this.kind = kind;

@@ -1,4 +1,4 @@
-package org.peerjournal.query.audit;
+package org.peerjournal.query.audit.api;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.journal.JournalLimits;

@@ -1,4 +1,4 @@
-package org.peerjournal.query.audit.access;
+package org.peerjournal.query.audit.access.api;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.peerjournal.shared.web.PageController;

@@ -17,7 +17,7 @@ import java.util.UUID;
 /** One row per loyalty conflict: whether it is open and whether the supervision its PSW asked for was held. */
 @Entity
 @Table(name = "conflict_entry")
-class ConflictEntry extends InsertedRow<UUID> {
+class ConflictEntryRecord extends InsertedRow<UUID> {
 
     @Id
     @Column(name = "conflict_id")
@@ -41,7 +41,7 @@ class ConflictEntry extends InsertedRow<UUID> {
     @Column(name = "resolved", nullable = false)
     private boolean resolved;
 
-    protected ConflictEntry() {
+    protected ConflictEntryRecord() {
     }
 
     @Override
@@ -49,7 +49,7 @@ class ConflictEntry extends InsertedRow<UUID> {
         return conflictId;
     }
 
-    ConflictEntry(UUID conflictId, UUID journalId, String teamId, ConflictKind kind, String flaggedBy,
+    ConflictEntryRecord(UUID conflictId, UUID journalId, String teamId, ConflictKind kind, String flaggedBy,
             Instant flaggedAt, boolean supervisionRequested) {
         this.conflictId = conflictId;
         this.journalId = journalId;
