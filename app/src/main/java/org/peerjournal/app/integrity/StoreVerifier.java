@@ -23,8 +23,9 @@ import java.util.concurrent.Future;
  * Recomputes everything from the stored bytes with plain JDBC and trusts nothing the service wrote about them:
  * every event's leaf (against its chain entry), every chain, the Merkle tree and its root at every checkpoint's
  * size, and every checkpoint's signature under the trusted keys. Each table is read in streaming passes in index
- * order, never a row at a time; memory is 40 bytes per event. Given a second connection on the same snapshot, the
- * passes run on two threads: the events in two halves of the global index, then the chains beside the tree.
+ * order, never a row at a time; memory is 40 bytes per event. Given a second connection on the same snapshot (the
+ * offline command on PostgreSQL), the passes run on two threads: the events in two halves of the global index,
+ * then the chains beside the tree.
  */
 public final class StoreVerifier {
 
