@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The per-user rate limits of {@link RateLimitProperties}, as servlet filters around Spring Security's: failed
  * logins are counted before it (so a name over its limit is refused before its password is even checked), writes
- * after it (when the user is known). Either answers 429 problem+json with {@code Retry-After} in seconds.
+ * after it (when the user is known). The API's answer is 429 problem+json with {@code Retry-After} in seconds; the
+ * web app's sign-in form is sent back to the sign-in page, which says so.
  */
 @Configuration
 class RateLimitFilters {
@@ -52,6 +53,11 @@ class RateLimitFilters {
         return registration;
     }
 
+    /** The wait in whole seconds, rounded up, at least one. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     /** A filter that answers 429 from its buckets. */
     abstract static class LimitFilter extends OncePerRequestFilter {
 
@@ -63,19 +69,26 @@ class RateLimitFilters {
             this.mapper = mapper;
         }
 
-        /** 429 problem+json, with the wait in whole seconds, rounded up, as Retry-After. */
+        /** 429 problem+json, with the wait as Retry-After. */
         void tooManyRequests(HttpServletResponse response, Duration wait, String detail) throws IOException {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(wait)));
             Problems.write(response, mapper, Problems.of(HttpStatus.TOO_MANY_REQUESTS, detail));
         }
     }
 
     /**
-     * Counts the 401 answers to password logins (HTTP Basic) per user name. Bearer tokens are not counted: a
-     * signed token cannot be guessed, and a refused one names no user one could trust (counting per client address
-     * would lock out everyone behind the same proxy).
+     * Counts failed password logins per user name, one count for both ways a password is sent: the API's HTTP
+     * Basic (failed: answered 401) and the web app's sign-in form (failed: sent back to {@value #FORM_FAILED}).
+     * Bearer tokens are not counted: a signed token cannot be guessed, and a refused one names no user one could
+     * trust (counting per client address would lock out everyone behind the same proxy).
      */
     static final class FailedLoginLimit extends LimitFilter {
+
+        /** Spring Security's form login: where the form is posted, and where a failed sign-in is sent. */
+        static final String FORM = "/login";
+        static final String FORM_FAILED = "/login?error";
+        /** Where a name over its limit is sent, with the minutes to wait; the page explains. */
+        static final String FORM_TOO_MANY = "/login?tooMany=";
 
         FailedLoginLimit(TokenBuckets failures, ObjectMapper mapper) {
             super(failures, mapper);
@@ -84,21 +97,40 @@ class RateLimitFilters {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Optional<String> login = login(request);
+            boolean form = isFormLogin(request);
+            Optional<String> login = form ? Optional.ofNullable(request.getParameter("username")) : basicLogin(request);
             if (login.isPresent()) {
                 Optional<Duration> wait = buckets.check(login.get());
+                if (wait.isPresent() && form) {
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(wait.get())));
+                    response.sendRedirect(request.getContextPath() + FORM_TOO_MANY
+                            + (retryAfterSeconds(wait.get()) + 59) / 60);
+                    return;
+                }
                 if (wait.isPresent()) {
                     tooManyRequests(response, wait.get(), "Too many failed logins; try again later");
                     return;
                 }
             }
             chain.doFilter(request, response);
-            if (login.isPresent() && response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+            if (login.isPresent() && (form ? sentBackToTheForm(response)
+                    : response.getStatus() == HttpStatus.UNAUTHORIZED.value())) {
                 buckets.take(login.get());
             }
         }
 
-        private static Optional<String> login(HttpServletRequest request) {
+        private static boolean isFormLogin(HttpServletRequest request) {
+            return HttpMethod.POST.matches(request.getMethod())
+                    && (request.getContextPath() + FORM).equals(request.getRequestURI());
+        }
+
+        private static boolean sentBackToTheForm(HttpServletResponse response) {
+            String location = response.getHeader(HttpHeaders.LOCATION);
+            return response.getStatus() == HttpStatus.FOUND.value() && location != null
+                    && location.endsWith(FORM_FAILED);
+        }
+
+        private static Optional<String> basicLogin(HttpServletRequest request) {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 return Optional.empty();

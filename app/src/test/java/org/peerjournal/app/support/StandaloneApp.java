@@ -43,6 +43,12 @@ public final class StandaloneApp implements AutoCloseable {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /** The actuator's own server, when started with {@code management.server.port}. */
+    public ApiClient managementClient() {
+        return ApiClient.anonymous("http://localhost:"
+                + context.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
     public JournalApi journals() {
         return new JournalApi(client());
     }

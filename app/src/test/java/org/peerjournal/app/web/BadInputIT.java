@@ -30,8 +30,11 @@ import static org.peerjournal.app.support.ProblemAssertions.assertProblem;
 import static org.peerjournal.app.support.ProblemAssertions.fields;
 
 /**
- * Invalid input (api.md, "Errors"): every rejection is problem+json with the right status, names the wrong field
- * where there is one, reveals nothing of the server's inside, and changes nothing.
+ * Invalid input to the journal and note endpoints beyond the standard catalogue of {@link WriteInputCatalogueIT}
+ * (missing, null, wrong kind, too long, unknown property, duplicate key, malformed body, content type, for every
+ * write endpoint): value limits, oversized bodies, bad ids and states, timeline and page parameters. Every
+ * rejection is problem+json with the right status, names the wrong field where there is one, reveals nothing of
+ * the server's inside, and changes nothing, on the read side too.
  */
 class BadInputIT extends ApiIntegrationTest {
 
@@ -116,11 +119,7 @@ class BadInputIT extends ApiIntegrationTest {
     static Stream<Rejection> invalidBodies() {
         List<Rejection> cases = new ArrayList<>();
         for (String field : List.of("patientRef", "displayName", "teamId")) {
-            cases.add(without(Target.OPEN_JOURNAL, field));
             cases.add(with(Target.OPEN_JOURNAL, "blank " + field, field, "  "));
-        }
-        for (String field : List.of("contactType", "occurredAt", "durationMinutes", "text")) {
-            cases.add(without(Target.RECORD_NOTE, field));
         }
         cases.add(with(Target.RECORD_NOTE, "blank text", "text", " \t "));
         cases.add(with(Target.RECORD_NOTE, "contactType CHAT", "contactType", "CHAT"));
@@ -132,12 +131,10 @@ class BadInputIT extends ApiIntegrationTest {
                 (Supplier<Object>) () -> Instant.now().plus(Duration.ofMinutes(10)).toString()));
         cases.add(with(Target.RECORD_NOTE, "occurredAt not an instant", "occurredAt", "yesterday at noon"));
         for (String field : List.of("text", "reason")) {
-            cases.add(without(Target.CORRECT_NOTE, field));
             cases.add(with(Target.CORRECT_NOTE, "blank " + field, field, ""));
         }
         cases.add(with(Target.CORRECT_NOTE, "text of 20,001 characters", "text", "x".repeat(20_001)));
         cases.add(with(Target.CORRECT_NOTE, "reason of 4,001 characters", "reason", "x".repeat(4_001)));
-        cases.add(without(Target.RETRACT_NOTE, "reason"));
         cases.add(with(Target.RETRACT_NOTE, "blank reason", "reason", "   "));
         cases.add(with(Target.RETRACT_NOTE, "reason of 4,001 characters", "reason", "x".repeat(4_001)));
         return cases.stream();
@@ -147,15 +144,9 @@ class BadInputIT extends ApiIntegrationTest {
         List<Rejection> cases = new ArrayList<>();
         for (Target target : Target.values()) {
             String valid = ApiClient.json(target.validBody());
-            String firstField = target.validBody().keySet().iterator().next();
-            cases.add(raw(target, "malformed JSON", 400, "{\"" + firstField + "\": ", "application/json"));
             cases.add(raw(target, "JSON cut off inside a value", 400, valid.substring(0, valid.length() - 3),
                     "application/json"));
             cases.add(raw(target, "not JSON at all", 400, "reason=too+long", "application/json"));
-            cases.add(raw(target, "empty body", 400, "", "application/json"));
-            cases.add(raw(target, "a JSON array", 400, "[]", "application/json"));
-            cases.add(raw(target, "Content-Type text/plain", 415, ApiClient.json(target.validBody()), "text/plain"));
-            cases.add(raw(target, "no Content-Type", 415, ApiClient.json(target.validBody()), null));
             cases.add(new Rejection(target + ": body over 64 KiB with Content-Length", 413, Set.of(),
                     (client, journal) -> client.as(target.user)
                             .postBytes(target.path(journal), oversizedBody(target), "application/json")));
@@ -232,19 +223,6 @@ class BadInputIT extends ApiIntegrationTest {
         cases.add(with(Target.CORRECT_NOTE, "reason as a number", "reason", 3));
         cases.add(with(Target.RETRACT_NOTE, "reason as a boolean", "reason", false));
         for (Target target : Target.values()) {
-            cases.add(with(target, "an unknown property", "patientConsent", "yes"));
-            String firstField = target.validBody().keySet().iterator().next();
-            cases.add(new Rejection(target + ": " + firstField + " twice", 400, Set.of(firstField),
-                    (client, journal) -> {
-                        String valid = ApiClient.json(target.validBody());
-                        String duplicated = valid.substring(0, valid.length() - 1) + ",\"" + firstField + "\":\"x\"}";
-                        return client.as(target.user).postBytes(target.path(journal),
-                                duplicated.getBytes(StandardCharsets.UTF_8), "application/json");
-                    }));
-            cases.add(new Rejection(target + ": garbage after the object", 400, Set.of(), (client, journal) ->
-                    client.as(target.user).postBytes(target.path(journal),
-                            (ApiClient.json(target.validBody()) + " trailing").getBytes(StandardCharsets.UTF_8),
-                            "application/json")));
             cases.add(new Rejection(target + ": a second object after the first", 400, Set.of(),
                     (client, journal) -> client.as(target.user).postBytes(target.path(journal),
                             (ApiClient.json(target.validBody()) + ApiClient.json(target.validBody()))
@@ -410,14 +388,6 @@ class BadInputIT extends ApiIntegrationTest {
             }
         }
         throw new AssertionError("journal " + journalId + " not listed");
-    }
-
-    private static Rejection without(Target target, String field) {
-        return new Rejection(target + ": missing " + field, 400, Set.of(field), (client, journal) -> {
-            Map<String, Object> body = target.validBody();
-            body.remove(field);
-            return client.as(target.user).post(target.path(journal), body);
-        });
     }
 
     /** The body with {@code field} set to {@code value}; a supplier is asked for the value when the request is sent. */

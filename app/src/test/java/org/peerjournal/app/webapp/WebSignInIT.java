@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.WebBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +25,9 @@ import static org.awaitility.Awaitility.await;
  */
 class WebSignInIT extends ApiIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @Test
     void aPageAsksForSignInAndSigningInGivesAnHttpOnlySameSiteSessionCookie() throws Exception {
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         HttpResponse<String> page = browser.get("/app/journals");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
@@ -57,7 +51,7 @@ class WebSignInIT extends ApiIntegrationTest {
         String journalId = journals.openNorthJournal();
         journals.recordNote(journalId, "Read through a page.");
         journals.awaitTimelineEntries(journalId, "", 1);
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         browser.signIn("david", "david-demo");
         assertThat(browser.get("/app/journals/" + journalId).statusCode()).isEqualTo(200);
 
@@ -73,8 +67,7 @@ class WebSignInIT extends ApiIntegrationTest {
 
     @Test
     void overTlsTheSessionCookieIsSecure() throws Exception {
-        Browser browser = new Browser();
-        browser.forwardedProto = "https"; // as a TLS-terminating proxy on the local network says
+        WebBrowser browser = new WebBrowser(baseUrl()).behindProxyWith("https");
         HttpResponse<String> signedIn = browser.signIn("anna", "anna-demo");
         assertThat(signedIn.headers().allValues("Set-Cookie")).filteredOn(header -> header.startsWith("JSESSIONID="))
                 .singleElement().asString().contains("Secure", "HttpOnly", "SameSite=Lax");
@@ -82,7 +75,7 @@ class WebSignInIT extends ApiIntegrationTest {
 
     @Test
     void aWrongPasswordSignsNobodyIn() throws Exception {
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         HttpResponse<String> refused = browser.signIn("anna", "wrong");
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/login?error"));
@@ -91,7 +84,7 @@ class WebSignInIT extends ApiIntegrationTest {
 
     @Test
     void everyPageHasAStrictContentSecurityPolicyWithoutInlineScript() throws Exception {
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         browser.signIn("anna", "anna-demo");
         HttpResponse<String> page = browser.get("/app/journals");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
@@ -104,7 +97,7 @@ class WebSignInIT extends ApiIntegrationTest {
     @Test
     void aFormSentWithoutItsCsrfTokenIsRefusedAndStoresNothing() throws Exception {
         String journalId = journals.openNorthJournal();
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         browser.signIn("anna", "anna-demo");
         HttpResponse<String> forged = browser.post("/app/journals/" + journalId + "/notes",
                 "contactType=OTHER&occurredAt=2026-11-20T10:00&durationMinutes=10&text=forged", null);
@@ -114,7 +107,7 @@ class WebSignInIT extends ApiIntegrationTest {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         browser.signIn("anna", "anna-demo");
         String token = browser.csrfOf("/app/journals");
         HttpResponse<String> signedOut = browser.post("/logout", "", token);
@@ -129,7 +122,7 @@ class WebSignInIT extends ApiIntegrationTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(anonymous.get("/api/journals").status()).isEqualTo(401);
         // A signed-in page's session is no credential for the API (only the page's escalation stream takes it).
-        Browser browser = new Browser();
+        WebBrowser browser = new WebBrowser(baseUrl());
         browser.signIn("clara", "clara-demo");
         assertThat(browser.get("/api/journals").statusCode()).isEqualTo(401);
         HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -148,41 +141,5 @@ class WebSignInIT extends ApiIntegrationTest {
     private static String basic(String user) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user + "-demo")
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A cookie-keeping client that does not follow redirects, as a browser's history would show them. */
-    private final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-
-        private String forwardedProto;
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
-            return forwardedProto == null ? request : request.header("X-Forwarded-Proto", forwardedProto);
-        }
-
-        HttpResponse<String> post(String path, String form, String csrf) throws IOException, InterruptedException {
-            String body = csrf == null ? form : form + (form.isEmpty() ? "" : "&") + "_csrf="
-                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-            return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        String csrfOf(String path) throws IOException, InterruptedException {
-            Matcher token = CSRF.matcher(get(path).body());
-            assertThat(token.find()).as("a CSRF token on " + path).isTrue();
-            return token.group(1);
-        }
-
-        HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
-            return post("/login", "username=" + user + "&password=" + password, csrfOf("/login"));
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Sign-in, the start page of each role, and the refusal page. */
@@ -52,8 +53,15 @@ class HomePages {
         };
     }
 
+    /**
+     * The sign-in page; {@code tooMany} is set when the name had too many failed sign-ins (the rate limit sends the
+     * form back here with the minutes to wait). Anything but a small number there is ignored.
+     */
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(name = "tooMany", required = false) String tooMany, Model model) {
+        if (tooMany != null) {
+            model.addAttribute("tooManyMinutes", tooMany.matches("\\d{1,4}") ? Integer.parseInt(tooMany) : 1);
+        }
         model.addAttribute("organisationSignIn", organisationSignIn);
         model.addAttribute("demoUsers", demoUsers);
         return "login";
