@@ -12,14 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.integrity.ChainingEventStorageEngine;
-import org.peerjournal.app.integrity.Checkpoint;
-import org.peerjournal.app.integrity.MerkleTree;
-import org.peerjournal.app.integrity.Sha256;
-import org.peerjournal.app.integrity.SigningKey;
-import org.peerjournal.app.integrity.StoreVerifier;
-import org.peerjournal.app.integrity.StoredEvent;
-import org.peerjournal.app.integrity.VerificationReport;
-import org.peerjournal.app.support.StoreMigrations;
+import org.peerjournal.app.integrity.VerifyCommand;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.journal.ContactType;
@@ -34,15 +27,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What integrity costs (issue #11): note append latency with and without the hash chain, interleaved in one run
  * on one store (target: at most 10 % slower), and the verifier's speed over 100,000 and 1,000,000 events
  * (target: at least 100,000 events/s). Figures are printed, never asserted. Run with
- * {@code mvn -B -pl app -am test -Pbenchmark -Dtest=IntegrityBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -pl app -am test -Pbenchmark -Dtest=IntegrityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * a quick sanity run: add {@code -Dintegrity.verifier.events=2000 -Dintegrity.append.warm-up=5
+ * -Dintegrity.append.pairs=20}.
  */
 @Tag("benchmark")
 class IntegrityBenchmark {
@@ -65,8 +58,8 @@ class IntegrityBenchmark {
     @DirtiesContext
     class AppendLatencyWithAndWithoutChaining {
 
-        static final int WARM_UP = 100;
-        static final int PAIRS = 500;
+        static final int WARM_UP = Integer.getInteger("integrity.append.warm-up", 100);
+        static final int PAIRS = Integer.getInteger("integrity.append.pairs", 500);
         static final Actor TEAM_LEAD = new Actor("bench-lead", Role.TEAM_LEAD, "bench");
         static final Actor PSW = new Actor("bench-psw", Role.PSW, "bench");
         static final String NOTE_TEXT = "Met at the day centre. Talked about the week ahead, the appointment with"
@@ -223,108 +216,33 @@ class IntegrityBenchmark {
         @TempDir
         Path dir;
 
+        /** What the investigator runs, in this JVM (no start-up): {@code verify --peerjournal.data-dir=...}. */
         @Test
-        void eventsPerSecondAt100kAnd1M() throws Exception {
-            for (int events : new int[] {100_000, 1_000_000}) {
+        void eventsPerSecond() throws Exception {
+            for (int events : sizes("integrity.verifier.events", "100000,1000000")) {
+                long seedStart = System.nanoTime();
                 Path store = dir.resolve("store-" + events);
-                Files.createDirectories(store);
-                String url = "jdbc:h2:file:" + store.resolve("peerjournal");
-                StoreMigrations.flyway("h2").dataSource(url, "sa", "").load().migrate();
-                long checkpointSize = fill(url, events, store.resolve("key.pem"));
-                try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "sa", "")) {
-                    long start = System.nanoTime();
-                    VerificationReport report = StoreVerifier.verify(connection, List.of(), List.of());
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    assertThat(report.discrepancies()).isEmpty();
-                    assertThat(report.verifiedTreeSize()).isEqualTo(checkpointSize);
-                    System.out.printf(Locale.ROOT, "verifier: %,d events in %.2f s = %,.0f events/s (%s)%n", events,
-                            seconds, events / seconds, LoadAverage.describe());
-                }
+                SyntheticIntegrityStore seeded = SyntheticIntegrityStore.create(store, events);
+                System.out.printf(Locale.ROOT, "seeded %,d events in %.0f s%n", events,
+                        (System.nanoTime() - seedStart) / 1e9);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                double loadBefore = LoadAverage.now();
+                long start = System.nanoTime();
+                int exit = VerifyCommand.run(new String[] {"--peerjournal.data-dir=" + store},
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+                assertThat(out.toString(StandardCharsets.UTF_8))
+                        .contains("verified against a signed checkpoint up to " + seeded.checkpointSize());
+                System.out.printf(Locale.ROOT, "verifier: %,d events in %.2f s = %,.0f events/s; load average"
+                        + " before %.2f, %s%n", events, seconds, events / seconds, loadBefore, LoadAverage.describe());
             }
         }
+    }
 
-        /** Events of 100 per journal with ~400-byte payloads, their chains, the tree and one signed checkpoint. */
-        private long fill(String url, int events, Path keyFile) throws Exception {
-            SigningKey key = SigningKey.generate("peer-journal", keyFile);
-            MerkleTree tree = new MerkleTree();
-            byte[] payload = ("{\"text\":\"" + "x".repeat(380) + "\"}").getBytes(StandardCharsets.UTF_8);
-            byte[] metaData = "{\"actorUserId\":\"anna\",\"actorRole\":\"PSW\",\"actorTeamId\":\"north\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-            try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                    PreparedStatement event = connection.prepareStatement("insert into domain_event_entry"
-                            + " (global_index, event_identifier, aggregate_identifier, sequence_number, type,"
-                            + " time_stamp, payload_type, payload_revision, payload, meta_data)"
-                            + " values (?, ?, ?, ?, 'Journal', ?, 'Note', null, ?, ?)");
-                    PreparedStatement chain = connection.prepareStatement("insert into event_chain (global_index,"
-                            + " chain_id, chain_seq, event_identifier, payload_hash, meta_data_hash, leaf_hash,"
-                            + " chain_hash) values (?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement leaf = connection.prepareStatement(
-                            "insert into merkle_leaf (tree_index, global_index, leaf_hash) values (?, ?, ?)")) {
-                connection.setAutoCommit(false);
-                String journal = null;
-                byte[] head = null;
-                for (int i = 1; i <= events; i++) {
-                    long seq = (i - 1) % 100;
-                    if (seq == 0) {
-                        journal = UUID.randomUUID().toString();
-                        head = Sha256.EMPTY_CHAIN;
-                    }
-                    String id = UUID.randomUUID().toString();
-                    String time = Instant.ofEpochSecond(1_700_000_000L + i).toString();
-                    StoredEvent stored = new StoredEvent(i, id, journal, seq, "Journal", time, "Note", null,
-                            Sha256.of(payload), Sha256.of(metaData));
-                    byte[] hash = stored.leafHash();
-                    head = Sha256.chain(head, hash);
-                    event.setLong(1, i);
-                    event.setString(2, id);
-                    event.setString(3, journal);
-                    event.setLong(4, seq);
-                    event.setString(5, time);
-                    event.setBytes(6, payload);
-                    event.setBytes(7, metaData);
-                    event.addBatch();
-                    chain.setLong(1, i);
-                    chain.setString(2, journal);
-                    chain.setLong(3, seq);
-                    chain.setString(4, id);
-                    chain.setBytes(5, stored.payloadHash());
-                    chain.setBytes(6, stored.metaDataHash());
-                    chain.setBytes(7, hash);
-                    chain.setBytes(8, head);
-                    chain.addBatch();
-                    leaf.setLong(1, tree.size());
-                    leaf.setLong(2, i);
-                    leaf.setBytes(3, hash);
-                    leaf.addBatch();
-                    tree.append(hash);
-                    if (i % 5_000 == 0) {
-                        event.executeBatch();
-                        chain.executeBatch();
-                        leaf.executeBatch();
-                        connection.commit();
-                    }
-                }
-                event.executeBatch();
-                chain.executeBatch();
-                leaf.executeBatch();
-                try (PreparedStatement checkpoint = connection.prepareStatement("insert into checkpoint (tree_size,"
-                        + " root_hash, signed_note, created_at) values (?, ?, ?, ?)");
-                        PreparedStatement publicKey = connection.prepareStatement("insert into signing_public_key"
-                                + " (key_name, key_id, verifier_key, created_at) values (?, ?, ?, ?)")) {
-                    checkpoint.setLong(1, tree.size());
-                    checkpoint.setBytes(2, tree.root());
-                    checkpoint.setString(3, key.sign(new Checkpoint("peer-journal", tree.size(), tree.root()).text()));
-                    checkpoint.setTimestamp(4, new Timestamp(System.currentTimeMillis()));
-                    checkpoint.executeUpdate();
-                    publicKey.setString(1, key.name());
-                    publicKey.setString(2, key.verifier().keyIdHex());
-                    publicKey.setString(3, key.verifier().text());
-                    publicKey.setTimestamp(4, new Timestamp(System.currentTimeMillis()));
-                    publicKey.executeUpdate();
-                }
-                connection.commit();
-            }
-            return tree.size();
-        }
+    /** Comma-separated sizes from a system property, so a sanity run can use small ones. */
+    static int[] sizes(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
     }
 }

@@ -40,6 +40,8 @@ class IntegrityConfiguration {
             file = dataDir.resolve("checkpoint-signing-key.pem");
             key = Files.exists(file) ? SigningKey.read(properties.origin(), file) : generate(properties, file);
         }
+        // Before its public key is listed: a node with the wrong key must leave no trace.
+        new OneSigningKey(key.verifier(), properties.previousKeyId()).check(jdbc);
         String verifierKey = key.verifier().text();
         Integer known = jdbc.queryForObject("select count(*) from signing_public_key where verifier_key = ?",
                 Integer.class, verifierKey);

@@ -17,8 +17,10 @@ import java.time.Duration;
  * @param checkpointInterval the least time between two checkpoints (one is signed only when the tree grew)
  * @param gapTimeout how long the sealer waits at a global index not yet committed before sealing past it (an event
  *     committing later is still sealed, at the end of the tree)
+ * @param previousKeyId when rotating the signing key: the hex key id of the key it replaces, whose checkpoints
+ *     this node then signs after (else a node refuses a database whose latest checkpoint another key signed)
  */
 @ConfigurationProperties("peerjournal.integrity")
 public record IntegrityProperties(String origin, Path signingKey, Path witnessFile, URI witnessUrl,
-        Duration sealInterval, Duration checkpointInterval, Duration gapTimeout) {
+        Duration sealInterval, Duration checkpointInterval, Duration gapTimeout, String previousKeyId) {
 }

@@ -39,6 +39,7 @@ public class Sealer implements DisposableBean {
     private final IntegrityProperties properties;
     private final CheckpointPublisher publisher;
     private final Clock clock;
+    private final OneSigningKey oneSigningKey;
     private final String owner = "sealer-" + UUID.randomUUID();
 
     private MerkleTree tree = new MerkleTree();
@@ -61,6 +62,7 @@ public class Sealer implements DisposableBean {
         this.properties = properties;
         this.publisher = publisher;
         this.clock = clock;
+        this.oneSigningKey = new OneSigningKey(key.verifier(), properties.previousKeyId());
     }
 
     @Scheduled(fixedDelayString = "${peerjournal.integrity.seal-interval}",
@@ -78,6 +80,8 @@ public class Sealer implements DisposableBean {
         Optional<String> note;
         try {
             note = transactions.execute(status -> {
+                // Checked each round: another node may have signed with another key since this one started.
+                oneSigningKey.check(jdbc);
                 if (!claim()) {
                     return Optional.<String>empty();
                 }

@@ -12,6 +12,9 @@ public final class Sha256 {
 
     private static final byte RFC6962_LEAF_PREFIX = 0x00;
     private static final byte RFC6962_NODE_PREFIX = 0x01;
+    private static final byte[] NO_BYTES = new byte[0];
+    /** One digest per thread: looking a digest up costs more than hashing an event's few hundred bytes. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::digest);
 
     private Sha256() {
     }
@@ -26,12 +29,12 @@ public final class Sha256 {
 
     /** SHA-256 of the bytes; a missing column (null) hashes as no bytes. */
     public static byte[] of(byte[] bytes) {
-        return digest().digest(bytes == null ? new byte[0] : bytes);
+        return DIGESTS.get().digest(bytes == null ? NO_BYTES : bytes);
     }
 
     /** {@code head_n = SHA-256(head_(n-1) || leaf_n)}. */
     public static byte[] chain(byte[] previousHead, byte[] leaf) {
-        MessageDigest digest = digest();
+        MessageDigest digest = DIGESTS.get();
         digest.update(previousHead);
         digest.update(leaf);
         return digest.digest();
@@ -39,7 +42,7 @@ public final class Sha256 {
 
     /** RFC 6962 leaf hash: {@code SHA-256(0x00 || leaf)}; the tree's leaf data is an event's 32-byte leaf hash. */
     public static byte[] treeLeaf(byte[] leaf) {
-        MessageDigest digest = digest();
+        MessageDigest digest = DIGESTS.get();
         digest.update(RFC6962_LEAF_PREFIX);
         digest.update(leaf);
         return digest.digest();
@@ -47,7 +50,7 @@ public final class Sha256 {
 
     /** RFC 6962 interior node: {@code SHA-256(0x01 || left || right)}. */
     public static byte[] treeNode(byte[] left, byte[] right) {
-        MessageDigest digest = digest();
+        MessageDigest digest = DIGESTS.get();
         digest.update(RFC6962_NODE_PREFIX);
         digest.update(left);
         digest.update(right);

@@ -1,6 +1,7 @@
 package org.peerjournal.app.integrity;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,51 +14,155 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Recomputes everything from the stored bytes with plain JDBC and trusts nothing the service wrote about them:
  * every event's leaf (against its chain entry), every chain, the Merkle tree and its root at every checkpoint's
- * size, and every checkpoint's signature under the trusted keys. Memory is 40 bytes per event.
+ * size, and every checkpoint's signature under the trusted keys. Each table is read in streaming passes in index
+ * order, never a row at a time; memory is 40 bytes per event. Given a second connection on the same snapshot (the
+ * offline command on PostgreSQL), the passes run on two threads: the events in two halves of the global index,
+ * then the chains beside the tree.
  */
 public final class StoreVerifier {
 
     private static final int FETCH_SIZE = 5_000;
 
-    private final Connection connection;
     private final VerificationReport report = new VerificationReport();
-    /** Global indexes of the stored events, ascending, and their recomputed leaf hashes (32 bytes each). */
-    private long[] globalIndexes = new long[1024];
-    private byte[] leaves = new byte[1024 * Sha256.LENGTH];
-    private int eventCount;
-    /** Global indexes already reported missing, so the tree pass does not report them twice. */
-    private final Set<Long> reportedMissing = new HashSet<>();
-    private final Set<Long> reportedChanged = new HashSet<>();
 
-    private StoreVerifier(Connection connection) {
-        this.connection = connection;
+    private StoreVerifier() {
+    }
+
+    /** On one connection and one thread (the service's background audit). */
+    public static VerificationReport verify(Connection connection, List<NoteVerifier> trustedKeys,
+            List<SignedNote> trustedCheckpoints) throws SQLException {
+        return verify(connection, null, trustedKeys, trustedCheckpoints);
     }
 
     /**
+     * @param second another connection on the same snapshot of the store, to read on two threads; null: one thread
      * @param trustedKeys the verifier keys checkpoints must be signed with; empty: the keys the store lists
      * @param trustedCheckpoints signed checkpoints from outside the store (a witness file, a saved checkpoint)
      */
-    public static VerificationReport verify(Connection connection, List<NoteVerifier> trustedKeys,
+    public static VerificationReport verify(Connection connection, Connection second, List<NoteVerifier> trustedKeys,
             List<SignedNote> trustedCheckpoints) throws SQLException {
-        StoreVerifier verifier = new StoreVerifier(connection);
-        verifier.checkEvents();
-        verifier.checkChains();
-        List<NoteVerifier> keys = trustedKeys.isEmpty() ? verifier.storedKeys() : trustedKeys;
-        verifier.checkTreeAndCheckpoints(keys, trustedCheckpoints);
-        return verifier.report;
+        StoreVerifier verifier = new StoreVerifier();
+        ExecutorService background = second == null ? null : Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "verify-second-pass");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            long middle = middleGlobalIndex(connection);
+            List<EventPass> halves = both(background,
+                    () -> EventPass.run(connection, Long.MIN_VALUE, middle),
+                    () -> EventPass.run(second == null ? connection : second, middle, Long.MAX_VALUE));
+            Leaves leaves = new Leaves(halves);
+            List<NoteVerifier> keys = trustedKeys.isEmpty() ? verifier.storedKeys(connection) : trustedKeys;
+            List<SignedNote> stored = verifier.storedCheckpoints(connection);
+            List<VerificationReport> found = both(background,
+                    () -> checkChains(second == null ? connection : second),
+                    () -> {
+                        StoreVerifier tree = new StoreVerifier();
+                        tree.checkTreeAndCheckpoints(connection, leaves, keys, stored, trustedCheckpoints);
+                        return tree.report;
+                    });
+            // Lines in the order the passes have always printed them: events, chains, keys, tree and checkpoints.
+            VerificationReport report = new VerificationReport();
+            for (EventPass half : halves) {
+                report.add(half.report);
+            }
+            report.add(found.get(0));
+            report.add(verifier.report);
+            report.add(found.get(1));
+            return report;
+        } finally {
+            if (background != null) {
+                background.shutdownNow();
+            }
+        }
     }
 
-    /** Pass 1: each event against its chain entry, both read in global-index order. */
-    private void checkEvents() throws SQLException {
-        try (Statement events = streaming(); Statement chain = streaming();
-                ResultSet event = events.executeQuery("select " + StoredEvent.COLUMNS
-                        + " from domain_event_entry order by global_index");
-                ResultSet entry = chain.executeQuery("select global_index, chain_id, chain_seq, event_identifier,"
-                        + " payload_hash, meta_data_hash, leaf_hash from event_chain order by global_index")) {
+    /** A pass over the store that may run on the second thread. */
+    private interface Pass<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs both passes, the second on the background thread when there is one; answers both results in order. */
+    private static <T> List<T> both(ExecutorService background, Pass<T> first, Pass<T> second) throws SQLException {
+        if (background == null) {
+            T one = first.run();
+            return List.of(one, second.run());
+        }
+        Future<T> other = background.submit(second::run);
+        T one = first.run();
+        try {
+            return List.of(one, other.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Where to split the events in two halves of about equal size (global indexes are nearly dense). */
+    private static long middleGlobalIndex(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet range = statement.executeQuery("select min(global_index), max(global_index) from"
+                        + " domain_event_entry union all select min(global_index), max(global_index) from event_chain")) {
+            long low = Long.MAX_VALUE;
+            long high = Long.MIN_VALUE;
+            while (range.next()) {
+                if (range.getObject(1) != null) {
+                    low = Math.min(low, range.getLong(1));
+                    high = Math.max(high, range.getLong(2));
+                }
+            }
+            return low > high ? 0 : low + (high - low) / 2 + 1;
+        }
+    }
+
+    /**
+     * Pass 1 over the global indexes {@code [from, to)}: each event against its chain entry, both read in
+     * global-index order; remembers each event's recomputed leaf hash for the tree.
+     */
+    private static final class EventPass {
+
+        private final VerificationReport report = new VerificationReport();
+        /** Global indexes of the stored events, ascending, and their recomputed leaf hashes (32 bytes each). */
+        private long[] globalIndexes = new long[1024];
+        private byte[] leaves = new byte[1024 * Sha256.LENGTH];
+        private int eventCount;
+        /** Global indexes already reported missing or changed, so the tree pass does not report them twice. */
+        private final Set<Long> reportedMissing = new HashSet<>();
+        private final Set<Long> reportedChanged = new HashSet<>();
+
+        static EventPass run(Connection connection, long from, long to) throws SQLException {
+            EventPass pass = new EventPass();
+            try (PreparedStatement events = streaming(connection, "select " + StoredEvent.COLUMNS
+                            + " from domain_event_entry where global_index >= ? and global_index < ? order by"
+                            + " global_index", from, to);
+                    PreparedStatement chain = streaming(connection, "select global_index, chain_id, chain_seq,"
+                            + " event_identifier, payload_hash, meta_data_hash, leaf_hash from event_chain"
+                            + " where global_index >= ? and global_index < ? order by global_index", from, to);
+                    ResultSet event = events.executeQuery();
+                    ResultSet entry = chain.executeQuery()) {
+                pass.merge(event, entry);
+            }
+            return pass;
+        }
+
+        private void merge(ResultSet event, ResultSet entry) throws SQLException {
             boolean hasEvent = event.next();
             boolean hasEntry = entry.next();
             while (hasEvent || hasEntry) {
@@ -65,8 +170,9 @@ public final class StoreVerifier {
                 long entryIndex = hasEntry ? entry.getLong(1) : Long.MAX_VALUE;
                 if (eventIndex == entryIndex) {
                     StoredEvent stored = StoredEvent.read(event);
-                    compare(stored, ChainEntry.read(entry));
-                    remember(stored);
+                    byte[] leaf = stored.leafHash();
+                    compare(stored, leaf, ChainEntry.read(entry));
+                    remember(stored.globalIndex(), leaf);
                     hasEvent = event.next();
                     hasEntry = entry.next();
                 } else if (eventIndex < entryIndex) {
@@ -74,7 +180,7 @@ public final class StoreVerifier {
                     report.discrepancy(describe(stored) + ": stored without a chain entry (inserted outside the"
                             + " application)");
                     reportedChanged.add(stored.globalIndex());
-                    remember(stored);
+                    remember(stored.globalIndex(), stored.leafHash());
                     hasEvent = event.next();
                 } else {
                     ChainEntry missing = ChainEntry.read(entry);
@@ -85,44 +191,91 @@ public final class StoreVerifier {
                 }
             }
         }
+
+        private void compare(StoredEvent stored, byte[] leaf, ChainEntry entry) {
+            String change = change(stored, leaf, entry);
+            if (change != null) {
+                // Described only here: a line built for every intact event would cost more than hashing it.
+                report.discrepancy(entry.describe() + ": " + change);
+                reportedChanged.add(stored.globalIndex());
+            }
+        }
+
+        /** What differs between the event as stored and its chain entry; null when nothing does. */
+        private static String change(StoredEvent stored, byte[] leaf, ChainEntry entry) {
+            if (!stored.eventIdentifier().equals(entry.eventIdentifier())) {
+                return "replaced by event " + stored.eventIdentifier();
+            } else if (!Arrays.equals(stored.payloadHash(), entry.payloadHash())) {
+                return "payload changed";
+            } else if (!Arrays.equals(stored.metaDataHash(), entry.metaDataHash())) {
+                return "metadata (actor, role, team) changed";
+            } else if (!Arrays.equals(leaf, entry.leafHash())) {
+                return "stored fields (identifiers, time stamp, payload type) changed";
+            } else if (stored.fromAggregate() && (!entry.chainId().equals(stored.aggregateIdentifier())
+                    || entry.chainSeq() != stored.sequenceNumber())) {
+                return "stored as journal " + stored.aggregateIdentifier() + " sequence " + stored.sequenceNumber();
+            }
+            return null;
+        }
+
+        private void remember(long globalIndex, byte[] leaf) {
+            if (eventCount == globalIndexes.length) {
+                globalIndexes = Arrays.copyOf(globalIndexes, eventCount * 2);
+                leaves = Arrays.copyOf(leaves, eventCount * 2 * Sha256.LENGTH);
+            }
+            globalIndexes[eventCount] = globalIndex;
+            System.arraycopy(leaf, 0, leaves, eventCount * Sha256.LENGTH, Sha256.LENGTH);
+            eventCount++;
+        }
+
+        private static String describe(StoredEvent event) {
+            return event.fromAggregate()
+                    ? ChainEntry.describe(event.aggregateIdentifier(), event.sequenceNumber(), event.eventIdentifier())
+                    : "event " + event.eventIdentifier() + " (" + event.payloadType() + ", global index "
+                            + event.globalIndex() + ")";
+        }
     }
 
-    private void compare(StoredEvent stored, ChainEntry entry) {
-        String where = entry.describe();
-        boolean changed = true;
-        if (!stored.eventIdentifier().equals(entry.eventIdentifier())) {
-            report.discrepancy(where + ": replaced by event " + stored.eventIdentifier());
-        } else if (!Arrays.equals(stored.payloadHash(), entry.payloadHash())) {
-            report.discrepancy(where + ": payload changed");
-        } else if (!Arrays.equals(stored.metaDataHash(), entry.metaDataHash())) {
-            report.discrepancy(where + ": metadata (actor, role, team) changed");
-        } else if (!Arrays.equals(stored.leafHash(), entry.leafHash())) {
-            report.discrepancy(where + ": stored fields (identifiers, time stamp, payload type) changed");
-        } else if (stored.fromAggregate() && (!entry.chainId().equals(stored.aggregateIdentifier())
-                || entry.chainSeq() != stored.sequenceNumber())) {
-            report.discrepancy(where + ": stored as journal " + stored.aggregateIdentifier() + " sequence "
-                    + stored.sequenceNumber());
-        } else {
-            changed = false;
-        }
-        if (changed) {
-            reportedChanged.add(stored.globalIndex());
-        }
-    }
+    /** The recomputed leaves of both halves of pass 1, in global-index order, for the tree pass. */
+    private static final class Leaves {
 
-    private void remember(StoredEvent stored) {
-        if (eventCount == globalIndexes.length) {
-            globalIndexes = Arrays.copyOf(globalIndexes, eventCount * 2);
-            leaves = Arrays.copyOf(leaves, eventCount * 2 * Sha256.LENGTH);
+        private final long[] globalIndexes;
+        private final byte[] hashes;
+        private final Set<Long> reportedMissing = new HashSet<>();
+        private final Set<Long> reportedChanged = new HashSet<>();
+
+        Leaves(List<EventPass> halves) {
+            int count = halves.stream().mapToInt(half -> half.eventCount).sum();
+            globalIndexes = new long[count];
+            hashes = new byte[count * Sha256.LENGTH];
+            int at = 0;
+            for (EventPass half : halves) {
+                System.arraycopy(half.globalIndexes, 0, globalIndexes, at, half.eventCount);
+                System.arraycopy(half.leaves, 0, hashes, at * Sha256.LENGTH, half.eventCount * Sha256.LENGTH);
+                at += half.eventCount;
+                reportedMissing.addAll(half.reportedMissing);
+                reportedChanged.addAll(half.reportedChanged);
+            }
         }
-        globalIndexes[eventCount] = stored.globalIndex();
-        System.arraycopy(stored.leafHash(), 0, leaves, eventCount * Sha256.LENGTH, Sha256.LENGTH);
-        eventCount++;
+
+        int count() {
+            return globalIndexes.length;
+        }
+
+        /** The position of the event with this global index, negative when there is none. */
+        int find(long globalIndex) {
+            return Arrays.binarySearch(globalIndexes, globalIndex);
+        }
+
+        byte[] leaf(int event) {
+            return Arrays.copyOfRange(hashes, event * Sha256.LENGTH, (event + 1) * Sha256.LENGTH);
+        }
     }
 
     /** Pass 2: every chain from its first entry, without holes, each head recomputed from the one before. */
-    private void checkChains() throws SQLException {
-        try (Statement statement = streaming();
+    private static VerificationReport checkChains(Connection connection) throws SQLException {
+        VerificationReport report = new VerificationReport();
+        try (Statement statement = streaming(connection);
                 ResultSet entry = statement.executeQuery("select chain_id, chain_seq, event_identifier, leaf_hash,"
                         + " chain_hash from event_chain order by chain_id, chain_seq")) {
             String chain = null;
@@ -152,9 +305,9 @@ public final class StoreVerifier {
                 expected = seq + 1;
             }
         }
+        return report;
     }
-
-    private List<NoteVerifier> storedKeys() throws SQLException {
+    private List<NoteVerifier> storedKeys(Connection connection) throws SQLException {
         List<NoteVerifier> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet key = statement.executeQuery("select verifier_key from signing_public_key")) {
@@ -172,16 +325,16 @@ public final class StoreVerifier {
     }
 
     /** Pass 3: the tree in sealing order from the recomputed leaves, its root at every checkpoint's size. */
-    private void checkTreeAndCheckpoints(List<NoteVerifier> keys, List<SignedNote> trusted) throws SQLException {
-        List<SignedNote> stored = storedCheckpoints();
+    private void checkTreeAndCheckpoints(Connection connection, Leaves leaves, List<NoteVerifier> keys,
+            List<SignedNote> stored, List<SignedNote> trusted) throws SQLException {
         Map<Long, List<Claim>> claims = new TreeMap<>();
         stored.forEach(note -> claim(claims, note, "checkpoint in the database", keys));
         trusted.forEach(note -> claim(claims, note, "trusted checkpoint", keys));
 
         MerkleTree tree = new MerkleTree();
         Map<Long, byte[]> roots = new HashMap<>();
-        BitSet sealed = new BitSet(eventCount);
-        try (Statement statement = streaming();
+        BitSet sealed = new BitSet(leaves.count());
+        try (Statement statement = streaming(connection);
                 ResultSet leaf = statement.executeQuery("select tree_index, global_index, leaf_hash from merkle_leaf"
                         + " order by tree_index")) {
             while (leaf.next()) {
@@ -191,18 +344,17 @@ public final class StoreVerifier {
                             + " missing (removed from the tree)");
                 }
                 long globalIndex = leaf.getLong(2);
-                int event = Arrays.binarySearch(globalIndexes, 0, eventCount, globalIndex);
+                int event = leaves.find(globalIndex);
                 byte[] storedLeaf = leaf.getBytes(3);
                 if (event < 0) {
-                    if (!reportedMissing.contains(globalIndex)) {
+                    if (!leaves.reportedMissing.contains(globalIndex)) {
                         report.discrepancy("tree position " + position + ": event missing (global index "
                                 + globalIndex + ")");
                     }
                     tree.append(storedLeaf);
                 } else {
-                    byte[] recomputed = Arrays.copyOfRange(leaves, event * Sha256.LENGTH,
-                            (event + 1) * Sha256.LENGTH);
-                    if (!Arrays.equals(recomputed, storedLeaf) && !reportedChanged.contains(globalIndex)) {
+                    byte[] recomputed = leaves.leaf(event);
+                    if (!Arrays.equals(recomputed, storedLeaf) && !leaves.reportedChanged.contains(globalIndex)) {
                         report.discrepancy("tree position " + position + " (global index " + globalIndex
                                 + "): the event differs from the one sealed");
                     }
@@ -217,9 +369,9 @@ public final class StoreVerifier {
         if (claims.containsKey(0L)) {
             roots.put(0L, new MerkleTree().root());
         }
-        report.counted(eventCount, tree.size());
+        report.counted(leaves.count(), tree.size());
         claims.forEach((size, atSize) -> atSize.forEach(claim -> checkClaim(claim, roots.get(size), tree.size())));
-        coverage(trusted.isEmpty() ? stored : trusted, keys, sealed);
+        coverage(trusted.isEmpty() ? stored : trusted, leaves.count(), sealed);
     }
 
     private void claim(Map<Long, List<Claim>> claims, SignedNote note, String source, List<NoteVerifier> keys) {
@@ -253,7 +405,7 @@ public final class StoreVerifier {
         }
     }
 
-    private void coverage(List<SignedNote> checkpoints, List<NoteVerifier> keys, BitSet sealed) {
+    private void coverage(List<SignedNote> checkpoints, int eventCount, BitSet sealed) {
         if (checkpoints.isEmpty() && eventCount > 0) {
             report.note("No checkpoint to verify against: the chains were checked, the tree is not signed yet");
         }
@@ -266,7 +418,7 @@ public final class StoreVerifier {
         }
     }
 
-    private List<SignedNote> storedCheckpoints() throws SQLException {
+    private List<SignedNote> storedCheckpoints(Connection connection) throws SQLException {
         List<SignedNote> notes = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet note = statement.executeQuery("select tree_size, signed_note from checkpoint"
@@ -283,17 +435,20 @@ public final class StoreVerifier {
         return notes;
     }
 
-    private Statement streaming() throws SQLException {
+    private static Statement streaming(Connection connection) throws SQLException {
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(FETCH_SIZE);
         return statement;
     }
 
-    private static String describe(StoredEvent event) {
-        return event.fromAggregate()
-                ? ChainEntry.describe(event.aggregateIdentifier(), event.sequenceNumber(), event.eventIdentifier())
-                : "event " + event.eventIdentifier() + " (" + event.payloadType() + ", global index "
-                        + event.globalIndex() + ")";
+    private static PreparedStatement streaming(Connection connection, String sql, long from, long to)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(FETCH_SIZE);
+        statement.setLong(1, from);
+        statement.setLong(2, to);
+        return statement;
     }
 
     private record Claim(String source, Checkpoint checkpoint, boolean signed) {

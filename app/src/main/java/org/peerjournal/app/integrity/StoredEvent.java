@@ -1,6 +1,5 @@
 package org.peerjournal.app.integrity;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -37,28 +36,37 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
         return Sha256.of(encoding());
     }
 
-    /** The canonical bytes the leaf hash is taken over (docs/integrity.md, "Leaf"). */
+    /** The canonical bytes the leaf hash is taken over (docs/integrity.md, "Leaf"), in one exactly sized array. */
     public byte[] encoding() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(ENCODING_VERSION);
-        string(out, aggregateIdentifier);
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(sequenceNumber).array());
-        string(out, eventIdentifier);
-        string(out, timeStamp);
-        string(out, payloadType);
-        string(out, payloadRevision);
-        out.writeBytes(payloadHash);
-        out.writeBytes(metaDataHash);
-        return out.toByteArray();
+        byte[][] strings = {utf8(aggregateIdentifier), utf8(eventIdentifier), utf8(timeStamp), utf8(payloadType),
+                utf8(payloadRevision)};
+        int length = ENCODING_VERSION.length + Long.BYTES + 2 * Sha256.LENGTH;
+        for (byte[] string : strings) {
+            length += Integer.BYTES + (string == null ? 0 : string.length);
+        }
+        ByteBuffer out = ByteBuffer.allocate(length);
+        out.put(ENCODING_VERSION);
+        string(out, strings[0]);
+        out.putLong(sequenceNumber);
+        for (int i = 1; i < strings.length; i++) {
+            string(out, strings[i]);
+        }
+        out.put(payloadHash);
+        out.put(metaDataHash);
+        return out.array();
     }
 
-    private static void string(ByteArrayOutputStream out, String value) {
-        if (value == null) {
-            out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(-1).array());
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A 4-byte big-endian length and the bytes; an absent value is the length 0xFFFFFFFF and no bytes. */
+    private static void string(ByteBuffer out, byte[] bytes) {
+        if (bytes == null) {
+            out.putInt(-1);
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        out.writeBytes(bytes);
+        out.putInt(bytes.length);
+        out.put(bytes);
     }
 }

@@ -24,6 +24,15 @@ public final class VerificationReport {
         notes.add(line);
     }
 
+    /** Takes over what another pass found: its lines, its counts and the tree size it verified. */
+    void add(VerificationReport other) {
+        discrepancies.addAll(other.discrepancies);
+        notes.addAll(other.notes);
+        events += other.events;
+        treeSize += other.treeSize;
+        verifiedUpTo(other.verifiedTreeSize);
+    }
+
     void counted(long events, long treeSize) {
         this.events = events;
         this.treeSize = treeSize;

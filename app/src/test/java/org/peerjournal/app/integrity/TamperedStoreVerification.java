@@ -7,6 +7,7 @@ import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,6 +76,8 @@ abstract class TamperedStoreVerification {
     static Seed seedStore(Path dataDir, Path witnessFile, SignIn signIn, String... settings) {
         List<String> all = new ArrayList<>(List.of(settings));
         all.add("peerjournal.integrity.witness-file=" + witnessFile);
+        // Journal A's third event triggers a snapshot, so there is one to tamper with.
+        all.add("peerjournal.journal.snapshot-threshold=3");
         try (StandaloneApp app = StandaloneApp.start(dataDir, all.toArray(String[]::new))) {
             ApiClient teamLead = signIn.as(app.client(), "david", "TEAM_LEAD");
             ApiClient psw = signIn.as(app.client(), "anna", "PSW");
@@ -109,6 +112,28 @@ abstract class TamperedStoreVerification {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.output()).contains("INTACT").doesNotContain("TAMPERED");
+        }
+    }
+
+    @Test
+    void aTamperedSnapshotChangesNothingVerifyReports() throws Exception {
+        VerifyProcess untouched;
+        try (StoreCopy store = freshCopy()) {
+            untouched = verify(store, "--public-key=" + seed().publicKey(), "--witness-file=" + seed().witnessFile());
+        }
+        try (StoreCopy store = freshCopy()) {
+            Tampering tampering = new Tampering(store.owner());
+            assertThat(tampering.strings("select aggregate_identifier from snapshot_event_entry"))
+                    .contains(seed().journalA());
+            // Snapshots are a cache outside the chain: not guarded, not hashed; the owner rewrites one at will.
+            tampering.execute("update snapshot_event_entry set payload = ? where aggregate_identifier = ?",
+                    ("{\"journalId\":\"" + seed().journalA() + "\",\"teamId\":\"south\"}")
+                            .getBytes(StandardCharsets.UTF_8), seed().journalA());
+            VerifyProcess result = verify(store, "--public-key=" + seed().publicKey(),
+                    "--witness-file=" + seed().witnessFile());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.output()).isEqualTo(untouched.output());
         }
     }
 

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.integrity.NoteVerifier;
+import org.peerjournal.app.integrity.SignedNote;
+import org.peerjournal.app.integrity.SigningKey;
 import org.peerjournal.app.support.EventStreamReader;
 import org.peerjournal.query.stream.LiveEscalationStreams;
 import org.peerjournal.app.support.ApiClient;
@@ -39,6 +42,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -68,11 +72,16 @@ class TwoNodeIT {
     private StandaloneApp nodeA;
     private StandaloneApp nodeB;
     private JdbcTemplate jdbc;
+    private String[] database;
+    /** The one checkpoint signing key every node of the database is configured with (docs/integrity.md). */
+    private Path signingKey;
 
     @BeforeAll
-    void startTwoNodes() {
+    void startTwoNodes() throws Exception {
         tokens = TestTokens.create(workDir);
-        String[] database = EmbeddedPostgresStore.freshDatabase();
+        signingKey = workDir.resolve("checkpoint-signing-key.pem");
+        SigningKey.generate("peer-journal", signingKey);
+        database = EmbeddedPostgresStore.freshDatabase();
         nodeA = start("node-a", database);
         nodeB = start("node-b", database);
         jdbc = nodeA.bean(JdbcTemplate.class);
@@ -240,6 +249,24 @@ class TwoNodeIT {
     }
 
     @Test
+    @Order(7)
+    void everyCheckpointIsSignedByTheOneKeyAndANodeWithAnotherKeyRefusesToStart() throws Exception {
+        openJournal(nodeA, "ONE-KEY");
+        await("a checkpoint covering it").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from checkpoint", Long.class) > 0);
+        NoteVerifier oneKey = SigningKey.read("peer-journal", signingKey).verifier();
+        assertThat(jdbc.queryForList("select signed_note from checkpoint", String.class))
+                .allMatch(note -> oneKey.verifies(SignedNote.parse(note)));
+
+        Path anotherKey = workDir.resolve("another-signing-key.pem");
+        SigningKey.generate("peer-journal", anotherKey);
+        assertThatThrownBy(() -> start("node-c", database, anotherKey))
+                .hasStackTraceContaining("every node on one database must sign with the same key");
+        assertThat(jdbc.queryForList("select verifier_key from signing_public_key", String.class))
+                .containsExactly(oneKey.text());
+    }
+
+    @Test
     @Order(99)
     void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
         await("segments split between the nodes").atMost(Duration.ofSeconds(60))
@@ -294,7 +321,12 @@ class TwoNodeIT {
     }
 
     private StandaloneApp start(String nodeId, String[] database) {
+        return start(nodeId, database, signingKey);
+    }
+
+    private StandaloneApp start(String nodeId, String[] database, Path signingKey) {
         String[] settings = Stream.of(database, tokens.settings(), webhook.settings(), new String[] {
+                "peerjournal.integrity.signing-key=" + signingKey,
                 "peerjournal.cluster.node-id=" + nodeId, "peerjournal.cluster.balance-interval=PT1S",
                 "peerjournal.notifications.poll-interval-ms=50",
                 "peerjournal.streams.max-per-user=" + MAX_STREAMS_PER_USER,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,6 +114,28 @@ public final class ApiClient {
                 .header("Content-Type", contentType));
     }
 
+    /**
+     * Opens a server-sent event stream and answers as soon as its headers arrive: an accepted stream (200) is closed
+     * at once, with no body; a refused one is read whole like any other answer.
+     */
+    public ApiResponse openStream(String path) {
+        try {
+            HttpResponse<InputStream> response = HTTP.send(request(path).header("Accept", "text/event-stream")
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                String text = response.statusCode() == 200 ? ""
+                        : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                return new ApiResponse(response.statusCode(), response.headers(), text,
+                        parse(response.headers().firstValue("Content-Type").orElse(""), text));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
@@ -136,7 +159,8 @@ public final class ApiClient {
     private static ApiResponse send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response));
+            return new ApiResponse(response.statusCode(), response.headers(), response.body(),
+                    parse(response.headers().firstValue("Content-Type").orElse(""), response.body()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -145,15 +169,14 @@ public final class ApiClient {
         }
     }
 
-    private static JsonNode parse(HttpResponse<String> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (!contentType.contains("json") || response.body().isEmpty()) {
+    private static JsonNode parse(String contentType, String body) {
+        if (!contentType.contains("json") || body.isEmpty()) {
             return null;
         }
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unparseable JSON: " + response.body(), e);
+            throw new IllegalStateException("Unparseable JSON: " + body, e);
         }
     }
 }
