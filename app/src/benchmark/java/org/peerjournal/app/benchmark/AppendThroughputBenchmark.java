@@ -13,6 +13,7 @@ import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.app.support.JournalApi;
+import org.peerjournal.app.support.SharedSigningKey;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.app.support.TestTokens;
 import org.peerjournal.shared.actor.Actor;
@@ -331,6 +332,7 @@ class AppendThroughputBenchmark {
         List<String> settings = new ArrayList<>(List.of(database));
         settings.addAll(List.of(tokens.settings()));
         settings.add("peerjournal.cluster.node-id=" + nodeId);
+        settings.add(SharedSigningKey.settingIn(workDir));
         settings.add("peerjournal.cluster.balance-interval=PT1S");
         PROCESSORS.forEach(name -> settings.add("axon.eventhandling.processors." + name
                 + ".token-claim-interval=1000"));

@@ -8,6 +8,7 @@ import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.app.support.EventStreamReader;
 import org.peerjournal.app.support.JournalApi;
+import org.peerjournal.app.support.SharedSigningKey;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.app.support.TestTokens;
 
@@ -97,7 +98,7 @@ class StreamDeliveryBenchmark {
 
     private StandaloneApp start(String nodeId, String[] database, TestTokens tokens) {
         String[] settings = Stream.of(database, tokens.settings(), new String[] {
-                "peerjournal.cluster.node-id=" + nodeId,
+                "peerjournal.cluster.node-id=" + nodeId, SharedSigningKey.settingIn(workDir),
                 "axon.eventhandling.processors.escalation-queue.token-claim-interval=1000"})
                 .flatMap(Stream::of).toArray(String[]::new);
         return StandaloneApp.start(workDir.resolve(nodeId), settings);
