@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Only journal events wake the processors. Access-log events (one per read that shows a patient) are nobody's own
  * write to read back; waking every processor for each of them made each read cost one token commit per processor,
  * which on H2 (one file sync per commit) slowed reads and writes alike. The processors take them at their next
- * look (at most 500 ms later), many in one batch.
+ * look (an idle coordinator looks every 500 ms), many in one batch.
  */
 class WakingEventStore extends EmbeddedEventStore {
 
