@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
  *     http://localhost:8080 8 20 ./data
  * </pre>
  * Arguments: base URL, clients (8), seconds per round (20), a directory on the store's disk for the JDBC baseline's
- * scratch file (deleted afterwards). Rounds: 5 s HTTP warm-up, then HTTP and JDBC alternately, twice each. Each
+ * scratch file (deleted afterwards), and optionally the service's process id (then each HTTP round also prints the
+ * service's CPU time per note). All notes come from one user, so start the service with
+ * {@code --peerjournal.rate-limits.enabled=false}: its per-user write limit (120 a minute) would otherwise answer
+ * most of them 429. Rounds: 5 s HTTP warm-up, then HTTP and JDBC alternately, twice each. Each
  * client posts notes as anna (PSW, north, HTTP Basic) to one of 50 journals opened by david at the start.
  */
 public class LoadTest {
@@ -51,6 +54,9 @@ public class LoadTest {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Duration round = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
         Path scratchDir = Path.of(args.length > 3 ? args[3] : ".");
+        // The service's process id (same machine): each HTTP round then also reports the CPU the service spent per
+        // note, a figure that other load on a shared machine distorts far less than notes per second.
+        Long servicePid = args.length > 4 ? Long.valueOf(args[4]) : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> journals = openJournals(http, base);
@@ -66,8 +72,14 @@ public class LoadTest {
                 Statement statement = setup.createStatement()) {
             statement.execute("create table note (id uuid primary key, journal_id uuid, body varchar(2000))");
             for (int i = 0; i < 2; i++) {
-                httpRounds.add(run("HTTP POST notes", clients, round, client -> noteWriter(http, base, journals,
-                        client)));
+                long cpuBefore = cpuTicks(servicePid);
+                Result notes = run("HTTP POST notes", clients, round, client -> noteWriter(http, base, journals,
+                        client));
+                if (servicePid != null) {
+                    System.out.printf(Locale.ROOT, "%24s service CPU %.2f ms per note%n", "",
+                            (cpuTicks(servicePid) - cpuBefore) * 10.0 / notes.count());
+                }
+                httpRounds.add(notes);
                 jdbcRounds.add(run("JDBC single-row commits", clients, round, client -> rowWriter(url)));
             }
             statement.execute("shutdown");
@@ -80,6 +92,16 @@ public class LoadTest {
         double jdbcRate = jdbcRounds.stream().mapToDouble(Result::perSecond).average().orElse(0);
         System.out.printf(Locale.ROOT, "ratio HTTP notes/s to JDBC commits/s: %.3f (%.1f / %.1f)%n",
                 httpRate / jdbcRate, httpRate, jdbcRate);
+    }
+
+    /** User plus system CPU time of a process, in Linux's clock ticks of 10 ms ({@code /proc/PID/stat}). */
+    private static long cpuTicks(Long pid) throws Exception {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static List<String> openJournals(HttpClient http, String base) throws Exception {
@@ -165,7 +187,7 @@ public class LoadTest {
             }
             long[] sorted = Arrays.copyOf(all.nanos, all.size);
             Arrays.sort(sorted);
-            Result result = new Result(all.size / seconds);
+            Result result = new Result(all.size / seconds, all.size);
             System.out.printf(Locale.ROOT, "%-24s %7d ok %9.1f /s   p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  %s%n",
                     what, all.size, result.perSecond(), percentile(sorted, 50), percentile(sorted, 99),
                     percentile(sorted, 100), all.outcomes);
@@ -191,7 +213,7 @@ public class LoadTest {
         Writer create(int client) throws Exception;
     }
 
-    private record Result(double perSecond) {
+    private record Result(double perSecond, int count) {
     }
 
     private static final class Client {
