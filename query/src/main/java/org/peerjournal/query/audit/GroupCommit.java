@@ -48,11 +48,15 @@ final class GroupCommit {
                 group = queued;
                 queued = new ArrayList<>();
             }
-            RuntimeException failure = write(group);
-            synchronized (this) {
-                group.forEach(pending -> pending.finish(failure));
-                writing = false;
-                notifyAll();
+            // Failed unless the store says otherwise, so that even an Error leaves no caller waiting for ever.
+            RuntimeException failure = new IllegalStateException("The access log could not be stored");
+            try {
+                eventStore.publish(group.stream().<EventMessage<?>>map(Pending::event).toList());
+                failure = null;
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                finish(group, failure);
             }
         }
         if (mine.failure != null) {
@@ -65,13 +69,12 @@ final class GroupCommit {
         return queued.size();
     }
 
-    private RuntimeException write(List<Pending> group) {
-        try {
-            eventStore.publish(group.stream().<EventMessage<?>>map(Pending::event).toList());
-            return null;
-        } catch (RuntimeException e) {
-            return e;
+    private synchronized void finish(List<Pending> group, RuntimeException failure) {
+        for (Pending pending : group) {
+            pending.finish(failure);
         }
+        writing = false;
+        notifyAll();
     }
 
     private void waitForTheWriter() {

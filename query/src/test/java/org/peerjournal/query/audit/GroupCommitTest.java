@@ -15,9 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 
 /** Entries of answers given at the same time are stored together, and each answer waits for its own. */
@@ -69,6 +71,15 @@ class GroupCommitTest {
             assertThat(read).failsWithin(10, TimeUnit.SECONDS).withThrowableThat()
                     .withRootCauseInstanceOf(IllegalStateException.class).withMessageContaining("store down");
         }
+    }
+
+    @Test
+    void anErrorInTheStoreLeavesTheNextCallerFreeToWrite() {
+        doThrow(new AssertionError("store broken")).doNothing().when(store).publish(any(List.class));
+
+        assertThatThrownBy(() -> groupCommit.store(GenericEventMessage.asEventMessage("first")))
+                .isInstanceOf(AssertionError.class);
+        assertThat(read("second")).succeedsWithin(10, TimeUnit.SECONDS);
     }
 
     /** The first transaction waits for the test; each fails with {@code failure} at its end, if one is given. */
