@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Figures are printed, never asserted. Run: {@code mvn -B -o -pl app -am test -Pbenchmark
  * -Dtest=AccessLoggingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} for a quick
- * smaller run, {@code -Dbench.notes=0} to time the list and overview of 1,000 journals without the notes.
+ * smaller run, {@code -Dbench.notes=0} to time the list and overview of 1,000 journals without the notes,
+ * {@code -Dbench.requests=N} for N timed requests per read (default 200).
  */
 @Tag("benchmark")
 class AccessLoggingBenchmark {
