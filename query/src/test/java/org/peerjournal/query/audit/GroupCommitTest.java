@@ -3,6 +3,7 @@ package org.peerjournal.query.audit;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /** Entries of answers given at the same time are stored together, and each answer waits for its own. */
 class GroupCommitTest {
@@ -80,6 +83,15 @@ class GroupCommitTest {
         assertThatThrownBy(() -> groupCommit.store(GenericEventMessage.asEventMessage("first")))
                 .isInstanceOf(AssertionError.class);
         assertThat(read("second")).succeedsWithin(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void insideAUnitOfWorkTheEventJoinsThatUnitsTransactionAlone() {
+        EventMessage<?> event = GenericEventMessage.asEventMessage("inside");
+        DefaultUnitOfWork.startAndGet(null).execute(() -> groupCommit.store(event));
+
+        verify(store).publish(event);
+        verify(store, never()).publish(any(List.class));
     }
 
     /** The first transaction waits for the test; each fails with {@code failure} at its end, if one is given. */
