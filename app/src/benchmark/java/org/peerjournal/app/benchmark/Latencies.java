@@ -6,8 +6,8 @@ import java.util.Locale;
 /** Latencies in nanoseconds, reported in milliseconds (nearest-rank percentiles). Safe for one writer only. */
 final class Latencies {
 
-    static final String HEADER = String.format(Locale.ROOT, "%-34s %8s %9s %9s %9s %9s%n", "what", "count",
-            "mean ms", "p50 ms", "p95 ms", "max ms");
+    static final String HEADER = String.format(Locale.ROOT, "%-34s %8s %9s %9s %9s %9s %9s%n", "what", "count",
+            "mean ms", "p50 ms", "p95 ms", "p99 ms", "max ms");
 
     private long[] nanos = new long[256];
     private int size;
@@ -56,7 +56,7 @@ final class Latencies {
     }
 
     String row(String what) {
-        return String.format(Locale.ROOT, "%-34s %8d %9.1f %9.1f %9.1f %9.1f%n", what, size, mean(), p50(), p95(),
-                max());
+        return String.format(Locale.ROOT, "%-34s %8d %9.1f %9.1f %9.1f %9.1f %9.1f%n", what, size, mean(), p50(), p95(),
+                percentile(99), max());
     }
 }

@@ -24,15 +24,16 @@ import java.util.UUID;
  * leaves: one {@link JournalsShownEvent} per answer naming every journal it shows (one insert, whether it shows one
  * journal or 1,000; the access-log projection keeps one entry per journal). If it cannot be stored, the exception
  * reaches the caller and the answer is not served. The event is published on its own, not through the journal
- * aggregates, so a read never takes a journal's lock.
+ * aggregates, so a read never takes a journal's lock; answers given at the same time store their events together
+ * ({@link GroupCommit}).
  */
 @Component
 public class AccessLog {
 
-    private final EventStore eventStore;
+    private final GroupCommit groupCommit;
 
     AccessLog(EventStore eventStore) {
-        this.eventStore = eventStore;
+        this.groupCommit = new GroupCommit(eventStore);
     }
 
     public List<JournalSummary> journalList(Actor reader, List<JournalSummary> journals) {
@@ -77,7 +78,7 @@ public class AccessLog {
         if (distinct.isEmpty()) {
             return;
         }
-        eventStore.publish(GenericEventMessage.asEventMessage(
+        groupCommit.store(GenericEventMessage.asEventMessage(
                 new JournalsShownEvent(action.wireName(), List.copyOf(distinct.values())))
                 .andMetaData(ActorMetaData.of(reader)));
     }

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 /** Who was shown which journal, when and through what: the reviewable form of the read and shown events. */
 @Component
@@ -38,7 +39,7 @@ class AccessLogProjection extends ReadModelProjection {
             .counts(JournalsShownEvent.class, new Measure("access_log distinct shown_by_event",
                     "select count(distinct shown_by_event) from access_log"));
 
-    private static final String INSERT_SHOWN = "insert into access_log (event_id, shown_by_event, journal_id, read_at,"
+    private static final String INSERT = "insert into access_log (event_id, shown_by_event, journal_id, read_at,"
             + " user_id, role, team_id, action) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AccessLogRepository log;
@@ -50,30 +51,41 @@ class AccessLogProjection extends ReadModelProjection {
         this.jdbc = jdbc;
     }
 
+    /** An older read event: one entry, keyed by the event. */
     @EventHandler
     void on(JournalContentReadEvent event, EventMessage<JournalContentReadEvent> message) {
-        Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
-        log.save(new AccessLogRecord(message.getIdentifier(), null, event.journalId(), message.getTimestamp(),
-                reader.userId(), reader.role().name(), reader.teamId(), event.action()));
+        insert(message, event.action(), List.of(new Row(message.getIdentifier(), null, event.journalId())));
     }
 
     /** One entry per journal the answer showed, each keyed by the event and the journal. */
     @EventHandler
     void on(JournalsShownEvent event, EventMessage<JournalsShownEvent> message) {
+        String shownBy = message.getIdentifier();
+        insert(message, event.action(), event.journals().stream()
+                .map(shown -> new Row(shownBy + ":" + shown.journalId(), shownBy, shown.journalId())).toList());
+    }
+
+    /**
+     * One JDBC batch, not an entity per row: an overview shows hundreds of journals, and a batch of such events as
+     * managed entities made each projection transaction long enough to hold up the reads it logs.
+     */
+    private void insert(EventMessage<?> message, String action, List<Row> rows) {
         Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
-        OffsetDateTime shownAt = message.getTimestamp().atOffset(ZoneOffset.UTC);
-        // One JDBC batch, not an entity per row: an overview shows hundreds of journals, and a batch of such events
-        // as managed entities made each projection transaction long enough to hold up the reads it logs.
-        jdbc.batchUpdate(INSERT_SHOWN, event.journals(), event.journals().size(), (insert, shown) -> {
-            insert.setString(1, message.getIdentifier() + ":" + shown.journalId());
-            insert.setString(2, message.getIdentifier());
-            insert.setObject(3, shown.journalId());
-            insert.setObject(4, shownAt);
+        OffsetDateTime at = message.getTimestamp().atOffset(ZoneOffset.UTC);
+        jdbc.batchUpdate(INSERT, rows, rows.size(), (insert, row) -> {
+            insert.setString(1, row.eventId());
+            insert.setString(2, row.shownByEvent());
+            insert.setObject(3, row.journalId());
+            insert.setObject(4, at);
             insert.setString(5, reader.userId());
             insert.setString(6, reader.role().name());
             insert.setString(7, reader.teamId());
-            insert.setString(8, event.action());
+            insert.setString(8, action);
         });
+    }
+
+    /** The key of one entry, the event that showed it (for an answer showing several journals), the journal. */
+    private record Row(String eventId, String shownByEvent, UUID journalId) {
     }
 
     @QueryHandler

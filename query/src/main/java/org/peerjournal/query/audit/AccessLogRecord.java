@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.peerjournal.query.projection.InsertedRow;
+import org.hibernate.annotations.Immutable;
 import org.peerjournal.shared.audit.AccessLogEntry;
 
 import java.time.Instant;
@@ -13,10 +13,12 @@ import java.util.UUID;
 /**
  * One access to a journal: from a {@code JournalContentReadEvent} (keyed by the event), or one of the journals of
  * a {@code JournalsShownEvent} (keyed by the event and the journal, and naming the event in {@code shownByEvent}).
+ * Read only: {@code AccessLogProjection} inserts the rows by JDBC.
  */
 @Entity
+@Immutable
 @Table(name = "access_log")
-class AccessLogRecord extends InsertedRow<String> {
+class AccessLogRecord {
 
     @Id
     @Column(name = "event_id")
@@ -37,23 +39,6 @@ class AccessLogRecord extends InsertedRow<String> {
     private String action;
 
     protected AccessLogRecord() {
-    }
-
-    @Override
-    public String getId() {
-        return eventId;
-    }
-
-    AccessLogRecord(String eventId, String shownByEvent, UUID journalId, Instant readAt, String userId, String role,
-            String teamId, String action) {
-        this.eventId = eventId;
-        this.shownByEvent = shownByEvent;
-        this.journalId = journalId;
-        this.readAt = readAt;
-        this.userId = userId;
-        this.role = role;
-        this.teamId = teamId;
-        this.action = action;
     }
 
     AccessLogEntry toEntry() {

@@ -17,7 +17,10 @@ import org.peerjournal.shared.journal.query.EntryType;
 import org.peerjournal.shared.journal.query.NoteStatus;
 import org.peerjournal.shared.journal.query.TimelineEntry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -88,6 +91,34 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         entry.currentRevision = 1;
         entry.lateEntry = lateEntry;
         return entry;
+    }
+
+    /** An entry as {@link TimelinePageReader} reads it: a row of {@code timeline_entry}, not managed by JPA. */
+    static TimelineEntryRecord read(ResultSet row) throws SQLException {
+        TimelineEntryRecord entry = new TimelineEntryRecord();
+        entry.entryId = row.getObject("entry_id", UUID.class);
+        entry.journalId = row.getObject("journal_id", UUID.class);
+        entry.entryType = EntryType.valueOf(row.getString("entry_type"));
+        entry.occurredAt = instant(row, "occurred_at");
+        entry.recordedAt = instant(row, "recorded_at");
+        entry.author = row.getString("author");
+        entry.status = row.getString("status");
+        String contactType = row.getString("contact_type");
+        entry.contactType = contactType == null ? null : ContactType.valueOf(contactType);
+        entry.durationMinutes = row.getObject("duration_minutes", Integer.class);
+        entry.currentText = row.getString("current_text");
+        entry.currentRevision = row.getObject("current_revision", Integer.class);
+        entry.lateEntry = row.getBoolean("late_entry");
+        entry.retracted = row.getBoolean("retracted");
+        entry.retractionReason = row.getString("retraction_reason");
+        entry.retractedBy = row.getString("retracted_by");
+        entry.retractedAt = instant(row, "retracted_at");
+        return entry;
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** An escalation's entry: it "occurred" when it was raised; its lifecycle lives in TimelineEscalationRecord. */

@@ -1,10 +1,9 @@
 package org.peerjournal.query.timeline;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import java.util.UUID;
 
-interface TimelineEntryRepository extends JpaRepository<TimelineEntryRecord, UUID>,
-        JpaSpecificationExecutor<TimelineEntryRecord> {
+/** The timeline's entries as the projection writes them; {@link TimelinePageReader} reads them. */
+interface TimelineEntryRepository extends JpaRepository<TimelineEntryRecord, UUID> {
 }

@@ -26,9 +26,6 @@ import org.peerjournal.shared.journal.query.EntryType;
 import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
 import org.peerjournal.shared.journal.query.JournalTimeline;
 import org.peerjournal.shared.journal.query.TimelineEntry;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -65,8 +62,6 @@ class TimelineProjection extends ReadModelProjection {
             .counts(LoyaltyConflictFlaggedEvent.class, Measure.rows("timeline_conflict"))
             .counts(LoyaltyConflictDiscussedEvent.class, Measure.rows("timeline_conflict_discussion"))
             .counts(LoyaltyConflictResolvedEvent.class, Measure.rows("timeline_conflict", "resolved_at is not null"));
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("recordedAt"),
-            Sort.Order.desc("entryId"));
 
     private final TimelineJournalRepository journals;
     private final TimelineEntryRepository entries;
@@ -74,11 +69,12 @@ class TimelineProjection extends ReadModelProjection {
     private final TimelineEscalationRepository escalations;
     private final TimelineConflictRepository conflicts;
     private final TimelineConflictDiscussionRepository discussions;
+    private final TimelinePageReader pages;
 
     TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
             NoteRevisionRepository revisions, TimelineEscalationRepository escalations,
             TimelineConflictRepository conflicts, TimelineConflictDiscussionRepository discussions,
-            ProjectionTables tables) {
+            TimelinePageReader pages, ProjectionTables tables) {
         super(READ_MODEL, tables);
         this.journals = journals;
         this.entries = entries;
@@ -86,6 +82,7 @@ class TimelineProjection extends ReadModelProjection {
         this.escalations = escalations;
         this.conflicts = conflicts;
         this.discussions = discussions;
+        this.pages = pages;
     }
 
     @EventHandler
@@ -170,17 +167,16 @@ class TimelineProjection extends ReadModelProjection {
     }
 
     private JournalTimeline timelineOf(TimelineJournalRecord journal, FindJournalTimelineQuery query) {
-        Page<TimelineEntryRecord> page = entries.findAll(TimelineFilter.of(query),
-                PageRequest.of(query.page(), query.size(), NEWEST_FIRST));
-        Map<UUID, List<TimelineEntry.NoteRevision>> history = revisionsOf(page.getContent());
-        Map<UUID, TimelineEntry.EscalationDetails> lifecycles = escalationsOf(page.getContent());
-        Map<UUID, TimelineEntry.LoyaltyConflictDetails> flags = conflictsOf(page.getContent());
-        List<TimelineEntry> shown = page.getContent().stream()
+        TimelinePageReader.EntriesPage page = pages.read(query);
+        Map<UUID, List<TimelineEntry.NoteRevision>> history = revisionsOf(page.entries());
+        Map<UUID, TimelineEntry.EscalationDetails> lifecycles = escalationsOf(page.entries());
+        Map<UUID, TimelineEntry.LoyaltyConflictDetails> flags = conflictsOf(page.entries());
+        List<TimelineEntry> shown = page.entries().stream()
                 .map(entry -> toEntry(entry, history.getOrDefault(entry.entryId(), List.of()),
                         lifecycles.get(entry.entryId()), flags.get(entry.entryId())))
                 .toList();
         return new JournalTimeline(journal.journalId(), journal.displayName(), journal.teamId(), shown,
-                query.page(), query.size(), page.getTotalElements());
+                query.page(), query.size(), page.total());
     }
 
     private Map<UUID, TimelineEntry.EscalationDetails> escalationsOf(List<TimelineEntryRecord> page) {

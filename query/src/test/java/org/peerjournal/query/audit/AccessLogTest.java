@@ -72,16 +72,18 @@ class AccessLogTest {
 
     @Test
     void whenTheRecordCannotBeStoredTheAnswerIsNotHandedBack() {
-        doThrow(new IllegalStateException("store down")).when(store).publish(any(EventMessage.class));
+        doThrow(new IllegalStateException("store down")).when(store).publish(any(List.class));
 
         assertThatThrownBy(() -> accessLog.journalList(CLARA, List.of(summary())))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     private EventMessage<?> published() {
-        ArgumentCaptor<EventMessage<?>> captor = ArgumentCaptor.forClass(EventMessage.class);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<EventMessage<?>>> captor = ArgumentCaptor.forClass(List.class);
         verify(store).publish(captor.capture());
-        return captor.getValue();
+        assertThat(captor.getValue()).hasSize(1);
+        return captor.getValue().get(0);
     }
 
     private static JournalSummary summary() {

@@ -123,6 +123,30 @@ class TimelineProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void pagesAreNewestFirstAndCountEveryMatchingEntryEvenPastTheLastPage() {
+        UUID journal = open("north");
+        List<UUID> notes = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (int i = 0; i < notes.size(); i++) {
+            Instant at = T0.plusSeconds(60L * i);
+            UUID note = notes.get(i);
+            handle(() -> timeline.on(new ContactNoteRecordedEvent(journal, note, "anna",
+                    ContactType.INDIVIDUAL_CONVERSATION, at, 30, "note", false), at));
+        }
+
+        JournalTimeline first = page(journal, null, null, 0);
+        JournalTimeline second = page(journal, null, null, 1);
+        JournalTimeline past = page(journal, null, null, 5);
+        JournalTimeline window = page(journal, T0, T0.plusSeconds(60), 0);
+
+        assertThat(first.entries()).extracting(TimelineEntry::entryId).containsExactly(notes.get(2), notes.get(1));
+        assertThat(second.entries()).extracting(TimelineEntry::entryId).containsExactly(notes.get(0));
+        assertThat(past.entries()).isEmpty();
+        assertThat(List.of(first.totalEntries(), second.totalEntries(), past.totalEntries())).containsOnly(3L);
+        assertThat(window.entries()).extracting(TimelineEntry::entryId).containsExactly(notes.get(0));
+        assertThat(window.totalEntries()).isEqualTo(1);
+    }
+
+    @Test
     void aReplayEmptiesTheEntriesButKeepsTheJournalSoATimelineIsNeverNotFound() {
         UUID journal = open("north");
         handle(() -> timeline.on(new ContactNoteRecordedEvent(journal, UUID.randomUUID(), "anna",
@@ -142,6 +166,11 @@ class TimelineProjectionTest extends ProjectionTest {
 
     private List<TimelineEntry> entries(UUID journal, String team, boolean includeRetracted) {
         return find(journal, team, Set.of(), includeRetracted).orElseThrow().entries();
+    }
+
+    private JournalTimeline page(UUID journal, Instant from, Instant to, int page) {
+        return query(() -> timeline.handle(new FindJournalTimelineQuery(journal, "north", from, to, Set.of(), false,
+                page, 2))).orElseThrow();
     }
 
     private Optional<JournalTimeline> find(UUID journal, String team, Set<EntryType> types, boolean retracted) {
