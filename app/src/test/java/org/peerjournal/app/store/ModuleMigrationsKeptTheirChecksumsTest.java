@@ -32,10 +32,13 @@ class ModuleMigrationsKeptTheirChecksumsTest {
         String url = "jdbc:h2:mem:before-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.createStatement().execute("runscript from 'classpath:" + BEFORE + "h2-store.sql'");
-            Flyway flyway = StoreMigrations.flyway("h2").dataSource(url, "sa", "").load();
+            // Migrations written after the move (e.g. V23, H2's in-row payloads) are left to apply, as on start.
+            Flyway flyway = StoreMigrations.flyway("h2").dataSource(url, "sa", "")
+                    .ignoreMigrationPatterns("*:pending").load();
 
             assertThatCode(flyway::validate).doesNotThrowAnyException();
-            assertThat(flyway.info().pending()).isEmpty();
+            assertThat(flyway.info().pending()).allSatisfy(migration ->
+                    assertThat(migration.getVersion().isNewerThan("17.1")).isTrue());
             assertThat(flyway.info().applied()).hasSize(18); // V1 to V17.1
         }
     }
