@@ -68,14 +68,14 @@ class HashChainIT extends ApiIntegrationTest {
 
     /**
      * The chain is computed from the rows as the engine reports it wrote them, never read back: each entry's hashes
-     * are those of the row as it reads from the table, for a short note, a note longer than the 8 KiB H2 keeps in
+     * are those of the row as it reads from the table, for a short note, a note longer than the 16 KiB H2 keeps in
      * the row (stored as a LOB), text beyond ASCII, and a read's log event (no aggregate).
      */
     @Test
     void eachChainEntryHoldsTheHashesOfItsRowAsStored() {
         String journalId = journals.openNorthJournal();
         journals.recordNote(journalId, "Kurz: Gespräch über die Woche, 睡眠 und 🙂.");
-        journals.recordNote(journalId, "Long note. ".repeat(1_000));
+        journals.recordNote(journalId, "Long note. ".repeat(1_700));
         journals.timeline("clara", journalId, "");
         long from = jdbc.queryForObject("select min(global_index) from domain_event_entry where aggregate_identifier"
                 + " = ?", Long.class, journalId);

@@ -2,6 +2,7 @@ package org.peerjournal.app.store;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.StoreMigrations;
 
@@ -26,19 +27,21 @@ class ModuleMigrationsKeptTheirChecksumsTest {
 
     private static final String BEFORE = "/store-before-module-migrations/";
 
+    /** The last version before the move; migrations added since are simply pending on the old store. */
+    private static final MigrationVersion LAST_MOVED = MigrationVersion.fromVersion("17.1");
+
     /** An H2 store migrated to V17.1 before the move (H2's own SCRIPT of it), validated as the application would. */
     @Test
     void anH2StoreMigratedBeforeTheMoveValidates() throws Exception {
         String url = "jdbc:h2:mem:before-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.createStatement().execute("runscript from 'classpath:" + BEFORE + "h2-store.sql'");
-            // Migrations written after the move (e.g. V23, H2's in-row payloads) are left to apply, as on start.
             Flyway flyway = StoreMigrations.flyway("h2").dataSource(url, "sa", "")
                     .ignoreMigrationPatterns("*:pending").load();
 
             assertThatCode(flyway::validate).doesNotThrowAnyException();
-            assertThat(flyway.info().pending()).allSatisfy(migration ->
-                    assertThat(migration.getVersion().isNewerThan("17.1")).isTrue());
+            assertThat(flyway.info().pending()).allSatisfy(
+                    added -> assertThat(added.getVersion()).isGreaterThan(LAST_MOVED));
             assertThat(flyway.info().applied()).hasSize(18); // V1 to V17.1
         }
     }
@@ -54,6 +57,7 @@ class ModuleMigrationsKeptTheirChecksumsTest {
         String url = "jdbc:h2:mem:resolve-" + UUID.randomUUID();
         List<String> now = Arrays.stream(StoreMigrations.flyway("postgresql").dataSource(url, "sa", "").load()
                         .info().all())
+                .filter(migration -> migration.getVersion().compareTo(LAST_MOVED) <= 0)
                 .map(ModuleMigrationsKeptTheirChecksumsTest::describe).toList();
 
         assertThat(now).containsExactlyElementsOf(before);
