@@ -47,12 +47,21 @@ class ReplaySpeedBenchmark {
     static final String READ_ONLY = "escalation-queue";
     static final List<String> ALL_FOUR = List.of("timeline", "journal-directory", "escalation-queue", "access-log");
     static final Duration REPLAY_AT_MOST = Duration.ofMinutes(10);
+    /**
+     * Configurations compared side by side, each run at every batch size, interleaved: {@code label:setting,setting}
+     * separated by {@code ;}, e.g. {@code "batched:;unbatched:spring.jpa.properties.hibernate.jdbc.batch_size=0"}.
+     * By default only the application as configured.
+     */
+    static final List<Variant> VARIANTS = Arrays.stream(System.getProperty("bench.variants", "as configured:")
+            .split(";")).map(Variant::parse).toList();
 
     @TempDir
     Path tempDir;
     private Path dataDir;
 
     private final List<String> rows = new ArrayList<>();
+    /** The read models as live processing built them: every replay must rebuild exactly these. */
+    private Map<String, String> liveBuilt;
 
     @Test
     void fullReplayOfAHundredThousandEvents() throws Exception {
@@ -67,16 +76,20 @@ class ReplaySpeedBenchmark {
             events = app.bean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry",
                     Long.class);
             assertThat(events).as("events in the store").isEqualTo((long) JOURNALS * (NOTES_PER_JOURNAL + 1));
+            liveBuilt = ReadModelDigest.of(app.bean(JdbcTemplate.class));
+            System.out.printf(Locale.ROOT, "read models before the replays: %s%n", liveBuilt);
         }
 
         for (int i = 0; i < BATCH_SIZES.size(); i++) {
-            measure(BATCH_SIZES.get(i), events, i == 0);
+            for (Variant variant : VARIANTS) {
+                measure(BATCH_SIZES.get(i), variant, events, i == 0 && variant == VARIANTS.get(0));
+            }
         }
 
         System.out.printf(Locale.ROOT, "%n=== Projection replay speed: summary (%d events; target >= 5,000 events/s"
                 + " per projection) ===%n", events);
-        System.out.printf(Locale.ROOT, "%-10s %-44s %9s %11s %12s%n", "batch", "replayed", "seconds", "events/s",
-                "load avg");
+        System.out.printf(Locale.ROOT, "%-10s %-16s %-44s %9s %11s %12s%n", "batch", "variant", "replayed",
+                "seconds", "events/s", "load avg");
         rows.forEach(System.out::print);
     }
 
@@ -104,11 +117,12 @@ class ReplaySpeedBenchmark {
                 catchUp.toMillis() / 1e3);
     }
 
-    private void measure(int batchSize, long events, boolean allFourToo) {
-        String[] settings = ALL_FOUR.stream()
-                .map(name -> "axon.eventhandling.processors." + name + ".batch-size=" + batchSize)
-                .toArray(String[]::new);
-        try (StandaloneApp app = StandaloneApp.start(dataDir, settings)) {
+    private void measure(int batchSize, Variant variant, long events, boolean allFourToo) {
+        List<String> settings = new ArrayList<>(variant.settings());
+        ALL_FOUR.forEach(name -> settings.add("axon.eventhandling.processors." + name + ".batch-size=" + batchSize));
+        System.out.printf(Locale.ROOT, "%n--- batch size %d, %s %s ---%n", batchSize, variant.label(),
+                variant.settings());
+        try (StandaloneApp app = StandaloneApp.start(dataDir, settings.toArray(String[]::new))) {
             ProjectionsAdmin admin = new ProjectionsAdmin(app.client().as("olle"));
             admin.awaitAllCaughtUp(Duration.ofMinutes(2));
             if (allFourToo) {
@@ -118,21 +132,21 @@ class ReplaySpeedBenchmark {
             for (String name : ONE_AT_A_TIME) {
                 double load = LoadAverage.now();
                 long nanos = admin.replayAndTime(List.of(name), REPLAY_AT_MOST).get(name);
-                row(batchSize, name + " (alone)", nanos, events, Math.max(load, LoadAverage.now()));
+                row(batchSize, variant, name + " (alone)", nanos, events, Math.max(load, LoadAverage.now()));
             }
             if (allFourToo) {
                 double loadReadOnly = LoadAverage.now();
                 long readOnly = admin.replayAndTime(List.of(READ_ONLY), REPLAY_AT_MOST).get(READ_ONLY);
-                row(batchSize, READ_ONLY + " (alone; reads, handles none)", readOnly, events,
+                row(batchSize, variant, READ_ONLY + " (alone; reads, handles none)", readOnly, events,
                         Math.max(loadReadOnly, LoadAverage.now()));
                 double load = LoadAverage.now();
                 Map<String, Long> finished = admin.replayAndTime(ALL_FOUR, REPLAY_AT_MOST);
                 double loadAfter = Math.max(load, LoadAverage.now());
                 long wall = finished.values().stream().mapToLong(Long::longValue).max().orElseThrow();
                 for (String name : ALL_FOUR) {
-                    row(batchSize, name + " (all four at once)", finished.get(name), events, loadAfter);
+                    row(batchSize, variant, name + " (all four at once)", finished.get(name), events, loadAfter);
                 }
-                row(batchSize, "all four together (4 x events / wall time)", wall, 4 * events, loadAfter);
+                row(batchSize, variant, "all four together (4 x events / wall time)", wall, 4 * events, loadAfter);
             }
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
             long notes = (long) JOURNALS * NOTES_PER_JOURNAL;
@@ -142,14 +156,28 @@ class ReplaySpeedBenchmark {
                     .as("contact entries after the replays").isEqualTo(notes);
             assertThat(jdbc.queryForObject("select count(*) from journal_directory", Long.class))
                     .as("journals after the replays").isEqualTo(JOURNALS);
+            assertThat(ReadModelDigest.of(jdbc)).as("the replayed read models, table by table, against the live-built")
+                    .isEqualTo(liveBuilt);
         }
     }
 
-    private void row(int batchSize, String what, long nanos, long events, double load) {
+    private void row(int batchSize, Variant variant, String what, long nanos, long events, double load) {
         double seconds = nanos / 1e9;
-        String row = String.format(Locale.ROOT, "%-10d %-44s %9.1f %11.0f %12.2f%n", batchSize, what, seconds,
-                events / seconds, load);
+        String row = String.format(Locale.ROOT, "%-10d %-16s %-44s %9.1f %11.0f %12.2f%n", batchSize,
+                variant.label(), what, seconds, events / seconds, load);
         System.out.print(row);
         rows.add(row);
+    }
+
+    /** A configuration under test: its label and the settings it adds to the application's. */
+    record Variant(String label, List<String> settings) {
+
+        static Variant parse(String spec) {
+            int colon = spec.indexOf(':');
+            String label = colon < 0 ? spec.trim() : spec.substring(0, colon).trim();
+            String settings = colon < 0 ? "" : spec.substring(colon + 1).trim();
+            return new Variant(label, settings.isEmpty() ? List.of()
+                    : Arrays.stream(settings.split(",")).map(String::trim).toList());
+        }
     }
 }

@@ -65,6 +65,16 @@ class MetricsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void theMeasurementsSwitchedOffForTheirCostAreNotPublished() {
+        journals.recordNote(journals.openNorthJournal(), "Measured, but not per repository call.");
+
+        String scrape = as("olle").get("/actuator/prometheus").rawBody();
+
+        assertThat(scrape).contains("http_server_requests_seconds")
+                .doesNotContain("spring_data_repository_invocations", "spring_security_");
+    }
+
+    @Test
     void commandsAreTimedPerTypeAndOutcome() {
         String journalId = journals.openNorthJournal();
         String noteId = journals.recordNote(journalId, "Phoned about the group.");

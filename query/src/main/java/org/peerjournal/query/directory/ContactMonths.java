@@ -3,7 +3,11 @@ package org.peerjournal.query.directory;
 import org.peerjournal.shared.journal.ContactType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,6 +17,10 @@ import java.util.UUID;
  *
  * <p>Plain SQL rather than an entity: the columns follow {@link ContactType} ({@link ContactMonthColumns}), and an
  * increment in place needs no read first.
+ *
+ * <p>Within a transaction (a processor's batch of events) the changes are added up per row and written just before
+ * it commits: a batch of a replay holds dozens of notes per journal and month, one statement each before. Nothing
+ * reads the rollup within the batch that writes it (the report reads it in a query's own transaction).
  */
 @Component
 class ContactMonths {
@@ -51,15 +59,63 @@ class ContactMonths {
     }
 
     private void change(ContactEntryRecord contact, int contacts, int minutes) {
-        int month = CalendarMonth.of(contact.occurredAt()).key();
-        String count = ContactMonthColumns.contacts(contact.contactType());
-        String total = ContactMonthColumns.minutes(contact.contactType());
-        int updated = jdbc.update("update " + ContactMonthColumns.TABLE + " set " + count + " = " + count + " + ?, " + total + " = "
-                        + total + " + ? where journal_id = ? and calendar_month = ?",
-                contacts, minutes, contact.journalId(), month);
-        if (updated == 0) {
-            jdbc.update("insert into " + ContactMonthColumns.TABLE + " (journal_id, calendar_month, team_id, " + count + ", " + total
-                    + ") values (?, ?, ?, ?, ?)", contact.journalId(), month, contact.teamId(), contacts, minutes);
+        Row row = new Row(contact.journalId(), CalendarMonth.of(contact.occurredAt()).key(), contact.teamId(),
+                contact.contactType());
+        Change change = new Change(contacts, minutes);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            changesOfThisTransaction().merge(row, change, Change::plus);
+        } else {
+            write(Map.of(row, change));
+        }
+    }
+
+    /** The changes this transaction has made so far, written before it commits and forgotten after. */
+    @SuppressWarnings("unchecked")
+    private Map<Row, Change> changesOfThisTransaction() {
+        Map<Row, Change> changes = (Map<Row, Change>) TransactionSynchronizationManager.getResource(this);
+        if (changes == null) {
+            Map<Row, Change> started = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(this, started);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(started);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(ContactMonths.this);
+                }
+            });
+            changes = started;
+        }
+        return changes;
+    }
+
+    /** Adds each change to its row, inserting the row where there is none yet. */
+    private void write(Map<Row, Change> changes) {
+        changes.forEach((row, change) -> {
+            String count = ContactMonthColumns.contacts(row.type());
+            String total = ContactMonthColumns.minutes(row.type());
+            int updated = jdbc.update("update " + ContactMonthColumns.TABLE + " set " + count + " = " + count
+                            + " + ?, " + total + " = " + total + " + ? where journal_id = ? and calendar_month = ?",
+                    change.contacts(), change.minutes(), row.journalId(), row.month());
+            if (updated == 0) {
+                jdbc.update("insert into " + ContactMonthColumns.TABLE + " (journal_id, calendar_month, team_id, "
+                                + count + ", " + total + ") values (?, ?, ?, ?, ?)", row.journalId(), row.month(),
+                        row.teamId(), change.contacts(), change.minutes());
+            }
+        });
+    }
+
+    /** One type's columns of one row of the rollup. */
+    private record Row(UUID journalId, int month, String teamId, ContactType type) {
+    }
+
+    private record Change(int contacts, int minutes) {
+
+        Change plus(Change other) {
+            return new Change(contacts + other.contacts, minutes + other.minutes);
         }
     }
 }

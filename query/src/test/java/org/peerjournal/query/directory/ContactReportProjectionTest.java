@@ -11,6 +11,7 @@ import org.peerjournal.shared.team.FindContactReportQuery;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,30 @@ class ContactReportProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void notesAndARetractionHandledInOneBatchAddUpInTheRollup() {
+        UUID journal = open("north");
+        ContactNoteRecordedEvent first = recorded(journal, INDIVIDUAL_CONVERSATION, "2026-02-10T12:00:00Z", 20);
+        ContactNoteRecordedEvent second = recorded(journal, INDIVIDUAL_CONVERSATION, "2026-02-11T12:00:00Z", 25);
+        ContactNoteRecordedEvent other = recorded(journal, GROUP_SESSION, "2026-02-12T12:00:00Z", 40);
+        ContactNoteRecordedEvent march = recorded(journal, GROUP_SESSION, "2026-03-01T12:00:00Z", 50);
+
+        // As a processor handles a batch: every event in one transaction, the rollup written once at its commit.
+        handle(() -> {
+            List.of(first, second, other, march).forEach(contacts::on);
+            contacts.on(new ContactNoteRetractedEvent(journal, second.noteId(), "wrong", "anna"));
+        });
+
+        assertThat(jdbc.queryForList("select calendar_month, individual_conversation_contacts,"
+                + " individual_conversation_minutes, group_session_contacts, group_session_minutes from contact_month"
+                + " order by calendar_month")).extracting(row -> List.copyOf(row.values())).containsExactly(
+                List.of(CalendarMonth.of(Instant.parse("2026-02-01T00:00:00Z")).key(), 1, 20L, 1, 40L),
+                List.of(CalendarMonth.of(Instant.parse("2026-03-01T00:00:00Z")).key(), 0, 0L, 1, 50L));
+        assertThat(report("north", "2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z").rows()).containsExactlyInAnyOrder(
+                new ContactReport.Row(journal, INDIVIDUAL_CONVERSATION, 1, 20),
+                new ContactReport.Row(journal, GROUP_SESSION, 2, 90));
+    }
+
+    @Test
     void aReplayEmptiesTheContactsAndTheRollup() {
         note(open("north"), GROUP_SESSION, "2026-02-10T12:00:00Z", 60);
 
@@ -89,10 +114,14 @@ class ContactReportProjectionTest extends ProjectionTest {
     }
 
     private UUID note(UUID journal, ContactType type, String occurredAt, int minutes) {
-        ContactNoteRecordedEvent event = new ContactNoteRecordedEvent(journal, UUID.randomUUID(), "anna", type,
-                Instant.parse(occurredAt), minutes, "talked", false);
+        ContactNoteRecordedEvent event = recorded(journal, type, occurredAt, minutes);
         handle(() -> contacts.on(event));
         return event.noteId();
+    }
+
+    private static ContactNoteRecordedEvent recorded(UUID journal, ContactType type, String occurredAt, int minutes) {
+        return new ContactNoteRecordedEvent(journal, UUID.randomUUID(), "anna", type, Instant.parse(occurredAt),
+                minutes, "talked", false);
     }
 
     private ContactReport report(String team, String from, String to) {
