@@ -11,7 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * Every event storage engine the application gets (Axon's JPA engine today, whichever engine tomorrow) is
- * wrapped so that each append also writes its hash chain entries.
+ * wrapped so that each append also writes its hash chain entries; an engine that cannot report the rows it stores
+ * stops the application from starting.
  */
 @Configuration(proxyBeanMethods = false)
 class ChainingConfiguration {
@@ -22,12 +23,22 @@ class ChainingConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof EventStorageEngine engine && !(bean instanceof ChainingEventStorageEngine)) {
-                    return new ChainingEventStorageEngine(engine, dataSource.getObject(),
-                            transactionManager.getObject());
+                if (!(bean instanceof EventStorageEngine) || bean instanceof ChainingEventStorageEngine) {
+                    return bean;
                 }
-                return bean;
+                if (!(bean instanceof ReportsStoredEvents)) {
+                    // Never an engine that would store events without their chain.
+                    throw new IllegalStateException("Event storage engine " + beanName + " cannot be chained: it"
+                            + " does not report the rows it stores (" + ReportsStoredEvents.class.getName() + ")");
+                }
+                return chained((EventStorageEngine & ReportsStoredEvents) bean, dataSource.getObject(),
+                        transactionManager.getObject());
             }
         };
+    }
+
+    private static <E extends EventStorageEngine & ReportsStoredEvents> ChainingEventStorageEngine chained(E engine,
+            DataSource dataSource, TransactionManager transactionManager) {
+        return new ChainingEventStorageEngine(engine, dataSource, transactionManager);
     }
 }

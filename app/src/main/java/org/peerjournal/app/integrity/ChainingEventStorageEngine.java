@@ -18,19 +18,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Whatever engine stores the events, this writes their hash chain entries in the same transaction, right after
- * the engine has stored them: the append and its chain commit together or not at all. Everything else is the
- * engine's own; snapshots are a cache and stay outside the chain.
+ * Whatever engine stores the events (one that reports the rows it stored), this writes their hash chain entries
+ * in the same transaction, right after the engine has stored them: the append and its chain commit together or not
+ * at all. Everything else is the engine's own; snapshots are a cache and stay outside the chain.
  */
 public class ChainingEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
+    private final ReportsStoredEvents storing;
     private final DataSource dataSource;
     private final TransactionManager transactionManager;
 
-    public ChainingEventStorageEngine(EventStorageEngine delegate, DataSource dataSource,
-            TransactionManager transactionManager) {
+    public <E extends EventStorageEngine & ReportsStoredEvents> ChainingEventStorageEngine(E delegate,
+            DataSource dataSource, TransactionManager transactionManager) {
         this.delegate = delegate;
+        this.storing = delegate;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
     }
@@ -47,10 +49,10 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
         }
         // Joins the unit of work's transaction when there is one (commands), else opens one (a read's log entry).
         transactionManager.executeInTransaction(() -> {
-            delegate.appendEvents(events);
+            List<StoredEvent> rows = storing.appendReportingRows(events);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                EventChainer.chain(connection, events);
+                EventChainer.chain(connection, events, rows);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not chain the events just stored", e);
             } finally {

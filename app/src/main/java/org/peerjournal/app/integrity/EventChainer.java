@@ -8,17 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes the hash chain entries of just-appended events, on the appending transaction's own connection: it reads
- * the rows back as stored (whatever engine stored them) and chains each onto the head of its chain, which it locks
- * for the rest of the transaction so two transactions never chain onto the same head.
+ * Writes the hash chain entries of just-appended events, on the appending transaction's own connection: it chains
+ * each row, as the engine reports it stored it, onto the head of its chain, which it locks for the rest of the
+ * transaction so two transactions never chain onto the same head.
  *
  * <p>A journal's events form the chain named by the journal id, in aggregate sequence order. Events outside any
  * aggregate (the access log: one event per answer, naming every journal it showed) form one chain per actor,
@@ -56,14 +54,21 @@ public final class EventChainer {
         }
     }
 
-    public static void chain(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
-        Map<String, StoredEvent> stored = readBack(connection, events);
+    /** Chains just-stored events; {@code rows}: each event's row as the engine stored it, in the same order. */
+    public static void chain(Connection connection, List<? extends EventMessage<?>> events, List<StoredEvent> rows)
+            throws SQLException {
+        if (rows.size() != events.size()) {
+            throw new IllegalStateException("The engine reported " + rows.size() + " rows for " + events.size()
+                    + " events");
+        }
         // Chains locked in name order, so two transactions touching the same chains can never deadlock.
         Map<String, List<StoredEvent>> byChain = new TreeMap<>();
-        for (EventMessage<?> event : events) {
-            StoredEvent row = stored.get(event.getIdentifier());
-            if (row == null) {
-                throw new IllegalStateException("Event " + event.getIdentifier() + " was not stored in this transaction");
+        for (int i = 0; i < events.size(); i++) {
+            EventMessage<?> event = events.get(i);
+            StoredEvent row = rows.get(i);
+            if (!row.eventIdentifier().equals(event.getIdentifier())) {
+                throw new IllegalStateException("Event " + event.getIdentifier() + " was stored as "
+                        + row.eventIdentifier());
             }
             byChain.computeIfAbsent(chainIdOf(event, row), id -> new ArrayList<>()).add(row);
         }
@@ -118,26 +123,6 @@ public final class EventChainer {
                         : new Head(false, -1, Sha256.EMPTY_CHAIN);
             }
         }
-    }
-
-    private static Map<String, StoredEvent> readBack(Connection connection, List<? extends EventMessage<?>> events)
-            throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(events.size(), "?"));
-        Map<String, StoredEvent> stored = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select " + StoredEvent.COLUMNS
-                + " from domain_event_entry where event_identifier in (" + marks + ")")) {
-            int i = 1;
-            for (EventMessage<?> event : events) {
-                select.setString(i++, event.getIdentifier());
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    StoredEvent row = StoredEvent.read(rows);
-                    stored.put(row.eventIdentifier(), row);
-                }
-            }
-        }
-        return stored;
     }
 
     private record Head(boolean exists, long seq, byte[] hash) {

@@ -22,10 +22,11 @@ import java.util.concurrent.Future;
 /**
  * Recomputes everything from the stored bytes with plain JDBC and trusts nothing the service wrote about them:
  * every event's leaf (against its chain entry), every chain, the Merkle tree and its root at every checkpoint's
- * size, and every checkpoint's signature under the trusted keys. Each table is read in streaming passes in index
- * order, never a row at a time; memory is 40 bytes per event. Given a second connection on the same snapshot (the
- * offline command on PostgreSQL), the passes run on two threads: the events in two halves of the global index,
- * then the chains beside the tree.
+ * size, and every checkpoint's signature under the trusted keys. Each table is read in streaming passes in
+ * primary-key order, never a row at a time, the chain table once, beside the events; memory is 40 bytes per event
+ * and a head per chain. Given a second connection on the same snapshot (the offline command on PostgreSQL), the
+ * passes run on two threads: the events in two halves of the global index, then the chains (read once more) beside
+ * the tree.
  */
 public final class StoreVerifier {
 
@@ -56,15 +57,22 @@ public final class StoreVerifier {
             return thread;
         });
         try {
-            long middle = middleGlobalIndex(connection);
-            List<EventPass> halves = both(background,
-                    () -> EventPass.run(connection, Long.MIN_VALUE, middle),
-                    () -> EventPass.run(second == null ? connection : second, middle, Long.MAX_VALUE));
+            List<EventPass> halves;
+            // On one thread the chains are checked in the same read of the chain table as the events; on two,
+            // the halves of that read each see only part of a chain, so the second thread reads it once more.
+            ChainCheck chains = new ChainCheck();
+            if (second == null) {
+                halves = List.of(EventPass.run(connection, Long.MIN_VALUE, Long.MAX_VALUE, chains));
+            } else {
+                long middle = middleGlobalIndex(connection);
+                halves = both(background, () -> EventPass.run(connection, Long.MIN_VALUE, middle, null),
+                        () -> EventPass.run(second, middle, Long.MAX_VALUE, null));
+            }
             Leaves leaves = new Leaves(halves);
             List<NoteVerifier> keys = trustedKeys.isEmpty() ? verifier.storedKeys(connection) : trustedKeys;
             List<SignedNote> stored = verifier.storedCheckpoints(connection);
             List<VerificationReport> found = both(background,
-                    () -> checkChains(second == null ? connection : second),
+                    () -> second == null ? chains.finish() : checkChains(second),
                     () -> {
                         StoreVerifier tree = new StoreVerifier();
                         tree.checkTreeAndCheckpoints(connection, leaves, keys, stored, trustedCheckpoints);
@@ -134,7 +142,8 @@ public final class StoreVerifier {
 
     /**
      * Pass 1 over the global indexes {@code [from, to)}: each event against its chain entry, both read in
-     * global-index order; remembers each event's recomputed leaf hash for the tree.
+     * global-index order; remembers each event's recomputed leaf hash for the tree, and feeds each chain entry to
+     * the chain check when given one.
      */
     private static final class EventPass {
 
@@ -147,13 +156,19 @@ public final class StoreVerifier {
         private final Set<Long> reportedMissing = new HashSet<>();
         private final Set<Long> reportedChanged = new HashSet<>();
 
-        static EventPass run(Connection connection, long from, long to) throws SQLException {
-            EventPass pass = new EventPass();
+        private final ChainCheck chains;
+
+        private EventPass(ChainCheck chains) {
+            this.chains = chains;
+        }
+
+        static EventPass run(Connection connection, long from, long to, ChainCheck chains) throws SQLException {
+            EventPass pass = new EventPass(chains);
             try (PreparedStatement events = streaming(connection, "select " + StoredEvent.COLUMNS
                             + " from domain_event_entry where global_index >= ? and global_index < ? order by"
                             + " global_index", from, to);
                     PreparedStatement chain = streaming(connection, "select global_index, chain_id, chain_seq,"
-                            + " event_identifier, payload_hash, meta_data_hash, leaf_hash from event_chain"
+                            + " event_identifier, payload_hash, meta_data_hash, leaf_hash, chain_hash from event_chain"
                             + " where global_index >= ? and global_index < ? order by global_index", from, to);
                     ResultSet event = events.executeQuery();
                     ResultSet entry = chain.executeQuery()) {
@@ -171,7 +186,7 @@ public final class StoreVerifier {
                 if (eventIndex == entryIndex) {
                     StoredEvent stored = StoredEvent.read(event);
                     byte[] leaf = stored.leafHash();
-                    compare(stored, leaf, ChainEntry.read(entry));
+                    compare(stored, leaf, chained(ChainEntry.read(entry)));
                     remember(stored.globalIndex(), leaf);
                     hasEvent = event.next();
                     hasEntry = entry.next();
@@ -183,13 +198,21 @@ public final class StoreVerifier {
                     remember(stored.globalIndex(), stored.leafHash());
                     hasEvent = event.next();
                 } else {
-                    ChainEntry missing = ChainEntry.read(entry);
+                    ChainEntry missing = chained(ChainEntry.read(entry));
                     report.discrepancy(missing.describe() + ": event missing (global index "
                             + missing.globalIndex() + ")");
                     reportedMissing.add(missing.globalIndex());
                     hasEntry = entry.next();
                 }
             }
+        }
+
+        private ChainEntry chained(ChainEntry entry) {
+            if (chains != null) {
+                chains.add(entry.chainId(), entry.chainSeq(), entry.eventIdentifier(), entry.leafHash(),
+                        entry.chainHash());
+            }
+            return entry;
         }
 
         private void compare(StoredEvent stored, byte[] leaf, ChainEntry entry) {
@@ -272,41 +295,20 @@ public final class StoreVerifier {
         }
     }
 
-    /** Pass 2: every chain from its first entry, without holes, each head recomputed from the one before. */
+    /** Pass 2 on its own read of the chain table (when pass 1 ran in two halves): see {@link ChainCheck}. */
     private static VerificationReport checkChains(Connection connection) throws SQLException {
-        VerificationReport report = new VerificationReport();
+        ChainCheck chains = new ChainCheck();
         try (Statement statement = streaming(connection);
                 ResultSet entry = statement.executeQuery("select chain_id, chain_seq, event_identifier, leaf_hash,"
-                        + " chain_hash from event_chain order by chain_id, chain_seq")) {
-            String chain = null;
-            long expected = 0;
-            byte[] head = Sha256.EMPTY_CHAIN;
+                        + " chain_hash from event_chain order by global_index")) {
             while (entry.next()) {
-                String chainId = entry.getString(1);
-                long seq = entry.getLong(2);
-                if (!chainId.equals(chain)) {
-                    chain = chainId;
-                    expected = 0;
-                    head = Sha256.EMPTY_CHAIN;
-                }
-                byte[] storedHead = entry.getBytes(5);
-                if (seq != expected) {
-                    report.discrepancy(ChainEntry.journalOf(chainId) + ": " + ChainEntry.kindOf(chainId) + " "
-                            + expected + ".." + (seq - 1) + " missing from the chain");
-                    head = storedHead;
-                } else {
-                    head = Sha256.chain(head, entry.getBytes(4));
-                    if (!Arrays.equals(head, storedHead)) {
-                        report.discrepancy(ChainEntry.describe(chainId, seq, entry.getString(3))
-                                + ": chain hash differs from the one recomputed (the chain was rewritten)");
-                        head = storedHead;
-                    }
-                }
-                expected = seq + 1;
+                chains.add(entry.getString(1), entry.getLong(2), entry.getString(3), entry.getBytes(4),
+                        entry.getBytes(5));
             }
         }
-        return report;
+        return chains.finish();
     }
+
     private List<NoteVerifier> storedKeys(Connection connection) throws SQLException {
         List<NoteVerifier> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -456,11 +458,11 @@ public final class StoreVerifier {
 
     /** A row of the chain table, and how its position is named in a report line. */
     record ChainEntry(long globalIndex, String chainId, long chainSeq, String eventIdentifier, byte[] payloadHash,
-            byte[] metaDataHash, byte[] leafHash) {
+            byte[] metaDataHash, byte[] leafHash, byte[] chainHash) {
 
         static ChainEntry read(ResultSet row) throws SQLException {
             return new ChainEntry(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
-                    row.getBytes(5), row.getBytes(6), row.getBytes(7));
+                    row.getBytes(5), row.getBytes(6), row.getBytes(7), row.getBytes(8));
         }
 
         String describe() {

@@ -1,12 +1,17 @@
 package org.peerjournal.app.store;
 
 import jakarta.persistence.PersistenceUnitUtil;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.peerjournal.app.integrity.ReportsStoredEvents;
+import org.peerjournal.app.integrity.Sha256;
+import org.peerjournal.app.integrity.StoredEvent;
 import org.peerjournal.query.consistency.LocalWrites;
 
 import java.util.ArrayList;
@@ -23,10 +28,15 @@ import java.util.List;
  * that {@code OR}: it walks the event table from its first row on every fetch, so each fetch (one after every commit)
  * cost more the longer the store (docs/benchmarks.md, "Write throughput over HTTP"). The same condition with a lower
  * bound, the oldest gap, returns the same rows from a range of the index.
+ *
+ * <p>It also reports the rows it stored for the hash chain ({@link ReportsStoredEvents}): from the very entities
+ * it persisted, so the chain costs the append no query to read them back.
  */
-class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine {
+class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine implements ReportsStoredEvents {
 
     private final ThreadLocal<List<Object>> appending = new ThreadLocal<>();
+    /** The entities stored by the {@link #appendReportingRows} in progress on this thread. */
+    private final ThreadLocal<List<Object>> reporting = new ThreadLocal<>();
     private final LocalWrites localWrites;
 
     PositionRecordingJpaEventStorageEngine(Builder builder, LocalWrites localWrites) {
@@ -43,19 +53,54 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine {
         } finally {
             appending.remove();
         }
-        if (!entries.isEmpty()) {
-            // The entry has no getter for its global index; JPA gives the identifier the sequence assigned.
-            PersistenceUnitUtil ids = entityManager().getEntityManagerFactory().getPersistenceUnitUtil();
-            entries.stream().mapToLong(entry -> (Long) ids.getIdentifier(entry)).max()
-                    .ifPresent(this::recordAfterCommit);
+        // Axon's JPA engine stores an event that is not an aggregate's with the aggregate type null.
+        entries.stream().filter(entry -> ((DomainEventData<?>) entry).getType() != null)
+                .mapToLong(this::globalIndexOf).max().ifPresent(this::recordAfterCommit);
+        List<Object> report = reporting.get();
+        if (report != null) {
+            report.addAll(entries);
         }
+    }
+
+    /**
+     * The rows as the entities persisted them: the same strings, the hashes of the same byte arrays, and the global
+     * index the sequence gave each at persist time. The stored time stamp is Axon's text of the event's instant
+     * ({@link DateTimeUtils#formatInstant}), which the entity parses back without loss, so formatting its instant
+     * again gives the stored text ({@code HashChainIT} verifies every chained row against the row as read).
+     */
+    @Override
+    public List<StoredEvent> appendReportingRows(List<? extends EventMessage<?>> events) {
+        List<Object> entries = new ArrayList<>(events.size());
+        reporting.set(entries);
+        try {
+            appendEvents(events);
+        } finally {
+            reporting.remove();
+        }
+        return entries.stream().map(this::storedRow).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private StoredEvent storedRow(Object entity) {
+        DomainEventData<byte[]> entry = (DomainEventData<byte[]>) entity;
+        SerializedObject<byte[]> payload = entry.getPayload();
+        return new StoredEvent(globalIndexOf(entity), entry.getEventIdentifier(), entry.getAggregateIdentifier(),
+                entry.getSequenceNumber(), entry.getType(), DateTimeUtils.formatInstant(entry.getTimestamp()),
+                payload.getType().getName(), payload.getType().getRevision(), Sha256.of(payload.getData()),
+                Sha256.of(entry.getMetaData().getData()));
+    }
+
+    /** The entry has no getter for its global index; JPA gives the identifier the sequence assigned. */
+    private long globalIndexOf(Object entry) {
+        PersistenceUnitUtil ids = entityManager().getEntityManagerFactory().getPersistenceUnitUtil();
+        return (Long) ids.getIdentifier(entry);
     }
 
     @Override
     protected Object createEventEntity(EventMessage<?> eventMessage, Serializer serializer) {
         Object entity = super.createEventEntity(eventMessage, serializer);
         List<Object> entries = appending.get();
-        if (entries != null && eventMessage instanceof DomainEventMessage<?>) {
+        if (entries != null) {
             entries.add(entity);
         }
         return entity;

@@ -66,6 +66,34 @@ class HashChainIT extends ApiIntegrationTest {
         }
     }
 
+    /**
+     * The chain is computed from the rows as the engine reports it wrote them, never read back: each entry's hashes
+     * are those of the row as it reads from the table, for a short note, a note longer than the 16 KiB H2 keeps in
+     * the row (stored as a LOB), text beyond ASCII, and a read's log event (no aggregate).
+     */
+    @Test
+    void eachChainEntryHoldsTheHashesOfItsRowAsStored() {
+        String journalId = journals.openNorthJournal();
+        journals.recordNote(journalId, "Kurz: Gespräch über die Woche, 睡眠 und 🙂.");
+        journals.recordNote(journalId, "Long note. ".repeat(1_700));
+        journals.timeline("clara", journalId, "");
+        long from = jdbc.queryForObject("select min(global_index) from domain_event_entry where aggregate_identifier"
+                + " = ?", Long.class, journalId);
+
+        Map<Long, Map<String, Object>> entries = new java.util.HashMap<>();
+        jdbc.queryForList("select global_index, payload_hash, meta_data_hash, leaf_hash from event_chain where"
+                + " global_index >= ?", from).forEach(entry -> entries.put((Long) entry.get("global_index"), entry));
+        List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where"
+                + " global_index >= ? order by global_index", (row, i) -> StoredEvent.read(row), from);
+
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(4).allSatisfy(row -> {
+            Map<String, Object> entry = entries.get(row.globalIndex());
+            assertThat((byte[]) entry.get("payload_hash")).as("payload of %s", row).isEqualTo(row.payloadHash());
+            assertThat((byte[]) entry.get("meta_data_hash")).as("metadata of %s", row).isEqualTo(row.metaDataHash());
+            assertThat((byte[]) entry.get("leaf_hash")).as("leaf of %s", row).isEqualTo(row.leafHash());
+        });
+    }
+
     @Test
     void eventsOutsideAJournalFormTheirActorsChain() {
         String journalId = journals.openNorthJournal();
