@@ -16,6 +16,7 @@ import org.peerjournal.query.stream.LiveEscalationStreams;
 import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
+import org.peerjournal.app.support.SharedSigningKey;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.app.support.TestTokens;
@@ -79,8 +80,7 @@ class TwoNodeIT {
     @BeforeAll
     void startTwoNodes() throws Exception {
         tokens = TestTokens.create(workDir);
-        signingKey = workDir.resolve("checkpoint-signing-key.pem");
-        SigningKey.generate("peer-journal", signingKey);
+        signingKey = SharedSigningKey.in(workDir);
         database = EmbeddedPostgresStore.freshDatabase();
         nodeA = start("node-a", database);
         nodeB = start("node-b", database);

@@ -15,7 +15,12 @@ public final class SharedSigningKey {
     }
 
     /** The setting that gives a node the key kept in {@code dir}, generated there by the first call. */
-    public static synchronized String settingIn(Path dir) {
+    public static String settingIn(Path dir) {
+        return "peerjournal.integrity.signing-key=" + in(dir);
+    }
+
+    /** The key's file in {@code dir}, generated there by the first call. */
+    public static synchronized Path in(Path dir) {
         Path pem = dir.resolve("shared-checkpoint-signing-key.pem");
         try {
             if (!Files.exists(pem)) {
@@ -26,6 +31,6 @@ public final class SharedSigningKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        return "peerjournal.integrity.signing-key=" + pem;
+        return pem;
     }
 }

@@ -87,20 +87,18 @@ class JournalAggregateConfiguration {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.DiscardPolicy());
-        private volatile boolean running;
 
         Executor executor() {
             return executor;
         }
 
+        /** Nothing to start: the thread starts with the first snapshot asked for. */
         @Override
         public void start() {
-            running = true;
         }
 
         @Override
         public void stop() {
-            running = false;
             executor.shutdown();
             try {
                 executor.awaitTermination(30, TimeUnit.SECONDS);
@@ -109,9 +107,10 @@ class JournalAggregateConfiguration {
             }
         }
 
+        /** Running until stopped, which shuts the executor down. */
         @Override
         public boolean isRunning() {
-            return running;
+            return !executor.isShutdown();
         }
     }
 }

@@ -6,8 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.ConflictKind;
 
@@ -27,7 +25,6 @@ class ConflictEntryRecord extends InsertedRow<UUID> {
     @Column(name = "team_id", nullable = false)
     private String teamId;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "kind", nullable = false)
     private ConflictKind kind;
     @Column(name = "flagged_by", nullable = false)

@@ -6,8 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.journal.ContactType;
 
@@ -29,7 +27,6 @@ class ContactEntryRecord extends InsertedRow<UUID> {
     @Column(name = "worker_id", nullable = false)
     private String workerId;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "contact_type", nullable = false)
     private ContactType contactType;
     @Column(name = "occurred_at", nullable = false)

@@ -1,13 +1,12 @@
 package org.peerjournal.query.escalation;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationChange;
@@ -30,38 +29,20 @@ class EscalationQueueRecord extends InsertedRow<UUID> {
     private UUID journalId;
     @Column(name = "team_id", nullable = false)
     private String teamId;
+    @Embedded
+    private EscalationClassification classification;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "category", nullable = false)
-    private EscalationCategory category;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "severity", nullable = false)
-    private EscalationSeverity severity;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "status", nullable = false)
     private EscalationStatus status;
     @Column(name = "raised_at", nullable = false)
     private Instant raisedAt;
     @Column(name = "raised_by", nullable = false)
     private String raisedBy;
-    @Column(name = "acknowledge_by", nullable = false)
-    private Instant acknowledgeBy;
-    @Column(name = "acknowledged_at")
-    private Instant acknowledgedAt;
-    @Column(name = "acknowledged_by")
-    private String acknowledgedBy;
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-    @Column(name = "resolved_by")
-    private String resolvedBy;
+    @Embedded
+    private EscalationSteps steps;
     @Column(name = "overdue", nullable = false)
     private boolean overdue;
-    @Column(name = "overdue_at")
-    private Instant overdueAt;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "last_change", nullable = false)
     private EscalationChange lastChange;
 
@@ -78,12 +59,11 @@ class EscalationQueueRecord extends InsertedRow<UUID> {
         this.escalationId = escalationId;
         this.journalId = journalId;
         this.teamId = teamId;
-        this.category = category;
-        this.severity = severity;
+        this.classification = new EscalationClassification(category, severity);
         this.status = EscalationStatus.OPEN;
         this.raisedAt = raisedAt;
         this.raisedBy = raisedBy;
-        this.acknowledgeBy = acknowledgeBy;
+        this.steps = new EscalationSteps(acknowledgeBy);
         this.lastChange = EscalationChange.RAISED;
     }
 
@@ -93,27 +73,26 @@ class EscalationQueueRecord extends InsertedRow<UUID> {
 
     void overdue(Instant at) {
         overdue = true;
-        overdueAt = at;
+        steps.overdue(at);
         lastChange = EscalationChange.OVERDUE;
     }
 
     void acknowledged(String by, Instant at) {
         status = EscalationStatus.ACKNOWLEDGED;
-        acknowledgedBy = by;
-        acknowledgedAt = at;
+        steps.acknowledged(by, at);
         lastChange = EscalationChange.ACKNOWLEDGED;
     }
 
     void resolved(String by, Instant at) {
         status = EscalationStatus.RESOLVED;
-        resolvedBy = by;
-        resolvedAt = at;
+        steps.resolved(by, at);
         lastChange = EscalationChange.RESOLVED;
     }
 
     EscalationView toView(String notificationState) {
-        return new EscalationView(escalationId, journalId, teamId, category, severity, status, raisedAt, raisedBy,
-                acknowledgeBy, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, overdue, overdueAt,
-                lastChange, notificationState);
+        return new EscalationView(escalationId, journalId, teamId, classification.category(),
+                classification.severity(), status, raisedAt, raisedBy, steps.acknowledgeBy(), steps.acknowledgedAt(),
+                steps.acknowledgedBy(), steps.resolvedAt(), steps.resolvedBy(), overdue, steps.overdueAt(), lastChange,
+                notificationState);
     }
 }

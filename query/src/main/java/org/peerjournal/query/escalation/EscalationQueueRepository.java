@@ -13,6 +13,6 @@ interface EscalationQueueRepository extends JpaRepository<EscalationQueueRecord,
     /** Overdue first, then the nearest deadline first. */
     @Query("select e from EscalationQueueRecord e where e.teamId = :teamId"
             + " and (:status is null or e.status = :status)"
-            + " order by e.overdue desc, e.acknowledgeBy asc, e.raisedAt asc, e.escalationId asc")
+            + " order by e.overdue desc, e.steps.acknowledgeBy asc, e.raisedAt asc, e.escalationId asc")
     Slice<EscalationQueueRecord> queueOf(String teamId, EscalationStatus status, Pageable page);
 }

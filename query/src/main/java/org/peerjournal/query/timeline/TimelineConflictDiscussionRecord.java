@@ -6,8 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.DiscussionForum;
 import org.peerjournal.shared.journal.query.TimelineEntry;
@@ -25,7 +23,6 @@ class TimelineConflictDiscussionRecord extends InsertedRow<UUID> {
     @Column(name = "conflict_id", nullable = false)
     private UUID conflictId;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "forum", nullable = false)
     private DiscussionForum forum;
     @Column(name = "summary", nullable = false, length = 4000)

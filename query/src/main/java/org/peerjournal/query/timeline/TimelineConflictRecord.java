@@ -6,8 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.ConflictKind;
 import org.peerjournal.shared.journal.JournalLimits;
@@ -26,7 +24,6 @@ class TimelineConflictRecord extends InsertedRow<UUID> {
     @Column(name = "entry_id")
     private UUID entryId;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "kind", nullable = false)
     private ConflictKind kind;
     @Column(name = "description", nullable = false, length = JournalLimits.LONG_TEXT_MAX)

@@ -6,8 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.conflict.ConflictStatus;
 import org.peerjournal.shared.escalation.EscalationStatus;
@@ -35,7 +33,6 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
     @Column(name = "journal_id", nullable = false)
     private UUID journalId;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "entry_type", nullable = false)
     private EntryType entryType;
     @Column(name = "occurred_at", nullable = false)
@@ -47,7 +44,6 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
     @Column(name = "status", nullable = false)
     private String status;
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "contact_type")
     private ContactType contactType;
     @Column(name = "duration_minutes")

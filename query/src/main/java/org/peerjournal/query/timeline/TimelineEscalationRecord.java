@@ -1,13 +1,12 @@
 package org.peerjournal.query.timeline;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.peerjournal.query.escalation.EscalationClassification;
+import org.peerjournal.query.escalation.EscalationSteps;
 import org.peerjournal.query.projection.InsertedRow;
 import org.peerjournal.shared.escalation.EscalationCategory;
 import org.peerjournal.shared.escalation.EscalationSeverity;
@@ -30,34 +29,18 @@ class TimelineEscalationRecord extends InsertedRow<UUID> {
     @Id
     @Column(name = "entry_id")
     private UUID entryId;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "category", nullable = false)
-    private EscalationCategory category;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "severity", nullable = false)
-    private EscalationSeverity severity;
+    @Embedded
+    private EscalationClassification classification;
     @Column(name = "description", nullable = false, length = JournalLimits.LONG_TEXT_MAX)
     private String description;
     @Column(name = "patient_informed", nullable = false)
     private boolean patientInformed;
     @Column(name = "staff_already_informed", length = 8000)
     private String staffAlreadyInformed;
-    @Column(name = "acknowledge_by", nullable = false)
-    private Instant acknowledgeBy;
-    @Column(name = "overdue_at")
-    private Instant overdueAt;
-    @Column(name = "acknowledged_at")
-    private Instant acknowledgedAt;
-    @Column(name = "acknowledged_by")
-    private String acknowledgedBy;
+    @Embedded
+    private EscalationSteps steps;
     @Column(name = "action_taken", length = 4000)
     private String actionTaken;
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-    @Column(name = "resolved_by")
-    private String resolvedBy;
     @Column(name = "outcome", length = 4000)
     private String outcome;
 
@@ -72,12 +55,11 @@ class TimelineEscalationRecord extends InsertedRow<UUID> {
     TimelineEscalationRecord(UUID entryId, EscalationCategory category, EscalationSeverity severity, String description,
             boolean patientInformed, List<String> staffAlreadyInformed, Instant acknowledgeBy) {
         this.entryId = entryId;
-        this.category = category;
-        this.severity = severity;
+        this.classification = new EscalationClassification(category, severity);
         this.description = description;
         this.patientInformed = patientInformed;
         this.staffAlreadyInformed = String.join(SEPARATOR, staffAlreadyInformed);
-        this.acknowledgeBy = acknowledgeBy;
+        this.steps = new EscalationSteps(acknowledgeBy);
     }
 
     UUID entryId() {
@@ -85,26 +67,25 @@ class TimelineEscalationRecord extends InsertedRow<UUID> {
     }
 
     void overdue(Instant at) {
-        overdueAt = at;
+        steps.overdue(at);
     }
 
     void acknowledged(String by, Instant at, String action) {
-        acknowledgedBy = by;
-        acknowledgedAt = at;
+        steps.acknowledged(by, at);
         actionTaken = action;
     }
 
     void resolved(String by, Instant at, String result) {
-        resolvedBy = by;
-        resolvedAt = at;
+        steps.resolved(by, at);
         outcome = result;
     }
 
     TimelineEntry.EscalationDetails toDetails() {
         List<String> staff = staffAlreadyInformed == null || staffAlreadyInformed.isEmpty()
                 ? List.of() : Arrays.asList(staffAlreadyInformed.split(SEPARATOR));
-        return new TimelineEntry.EscalationDetails(category, severity, description, patientInformed, staff,
-                acknowledgeBy, overdueAt != null, overdueAt, acknowledgedAt, acknowledgedBy, actionTaken, resolvedAt,
-                resolvedBy, outcome);
+        return new TimelineEntry.EscalationDetails(classification.category(), classification.severity(), description,
+                patientInformed, staff, steps.acknowledgeBy(), steps.overdueAt() != null, steps.overdueAt(),
+                steps.acknowledgedAt(), steps.acknowledgedBy(), actionTaken, steps.resolvedAt(), steps.resolvedBy(),
+                outcome);
     }
 }
