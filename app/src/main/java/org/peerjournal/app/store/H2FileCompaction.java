@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -22,7 +23,7 @@ import java.time.Duration;
  * after a replay (docs/benchmarks.md, "The embedded store's file size").
  *
  * <p>So this does that rewriting itself, every {@code peerjournal.store.h2.compact-interval}, at most
- * {@link #WRITE_LIMIT} a round (H2's store lock is held meanwhile, so commits wait: the limit keeps a round short).
+ * {@code compact-write-limit} a round (H2's store lock is held meanwhile, so commits wait: the limit keeps a round short).
  * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can, and H2
  * truncates the file whenever its end falls free. It does not move chunks to shrink the file at once: H2 2.3's
  * chunk moving has open faults (an internal assertion in {@code compactMoveChunks}, h2database issue #4086, which
@@ -36,14 +37,19 @@ class H2FileCompaction {
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
     /** Chunks are rewritten while their live part is below this percentage. */
     static final int TARGET_FILL_RATE = 80;
-    static final int WRITE_LIMIT = 8 * 1024 * 1024;
 
     private final H2CommitsWrittenAtOnce store;
     private final int retentionMillis;
+    private final int writeLimit;
 
+    /**
+     * @param writeLimit at most this much is rewritten a round: H2's store lock is held meanwhile, so commits wait
+     *                   up to one round's rewriting
+     */
     H2FileCompaction(H2CommitsWrittenAtOnce store,
             @Value("${peerjournal.store.h2.retention-time}") Duration retention,
-            @Value("${peerjournal.store.h2.compact-interval}") Duration interval) {
+            @Value("${peerjournal.store.h2.compact-interval}") Duration interval,
+            @Value("${peerjournal.store.h2.compact-write-limit}") DataSize writeLimit) {
         if (retention.compareTo(interval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("peerjournal.store.h2.retention-time (" + retention + ") must be at"
                     + " least twice peerjournal.store.h2.compact-interval (" + interval + "): space is reused only"
@@ -51,6 +57,7 @@ class H2FileCompaction {
         }
         this.store = store;
         this.retentionMillis = Math.toIntExact(retention.toMillis());
+        this.writeLimit = Math.toIntExact(writeLimit.toBytes());
     }
 
     @Scheduled(fixedDelayString = "${peerjournal.store.h2.compact-interval}")
@@ -66,7 +73,7 @@ class H2FileCompaction {
         // Not kept by H2 across a reopen; set on every round, it costs nothing.
         mvStore.setRetentionTime(retentionMillis);
         long before = file.size();
-        mvStore.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+        mvStore.compact(TARGET_FILL_RATE, writeLimit);
         // H2 writes each commit to the file but forces nothing to the disk. Forcing the file every round, well
         // within the retention time, means a chunk's space is reused only after the chunks that replaced it are
         // on the disk: a power failure then finds either the old chunk or its durable replacement, never neither.

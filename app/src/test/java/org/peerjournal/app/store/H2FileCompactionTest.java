@@ -3,6 +3,7 @@ package org.peerjournal.app.store;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class H2FileCompactionTest {
     @Test
     void aRetentionShorterThanTwoRoundsIsRefused() {
         assertThatThrownBy(() -> new H2FileCompaction(new H2CommitsWrittenAtOnce(), Duration.ofSeconds(3),
-                Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class)
+                Duration.ofSeconds(2), DataSize.ofMegabytes(8))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("peerjournal.store.h2.retention-time");
     }
 
@@ -63,7 +64,8 @@ class H2FileCompactionTest {
         H2CommitsWrittenAtOnce administrator = new H2CommitsWrittenAtOnce();
         administrator.migrate(Flyway.configure().dataSource(url, "sa", "").locations("classpath:no-migrations")
                 .load());
-        H2FileCompaction compaction = new H2FileCompaction(administrator, RETENTION, RETENTION.dividedBy(2));
+        H2FileCompaction compaction = new H2FileCompaction(administrator, RETENTION, RETENTION.dividedBy(2),
+                DataSize.ofMegabytes(8));
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement ddl = connection.createStatement()) {
             ddl.execute("create table projected_row (id uuid primary key, text varchar(400))");
