@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -261,9 +262,16 @@ class IntegrityBenchmark {
 
         /** {@code java -cp <this classpath> PeerJournalApplication verify ...}, as from the packaged jar. */
         private static String inFreshJvm(String argument) throws Exception {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), PeerJournalApplication.class.getName(), "verify",
-                    argument).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // E.g. -Dintegrity.verifier.jvm-options=-XX:StartFlightRecording=filename=verify.jfr,settings=profile
+            String jvmOptions = System.getProperty("integrity.verifier.jvm-options", "").trim();
+            if (!jvmOptions.isEmpty()) {
+                command.addAll(List.of(jvmOptions.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), PeerJournalApplication.class.getName(),
+                    "verify", argument));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return process.waitFor() + "\n" + output;
         }

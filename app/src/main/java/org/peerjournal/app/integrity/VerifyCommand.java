@@ -27,10 +27,17 @@ public final class VerifyCommand {
     public static final int TAMPERED = 1;
     public static final int CANNOT_VERIFY = 2;
 
+    /** H2's page cache for the offline verifier, in KB. */
+    private static final int PAGE_CACHE_KB = 1024;
+
     private VerifyCommand() {
     }
 
     public static void main(String[] args) {
+        // The verifier reads every value once; H2's object cache would hash each string and byte array it reads,
+        // to share equal ones, for nothing (docs/benchmarks.md, "Integrity"). H2 reads the setting when it is first
+        // loaded, and this JVM runs only the verifier.
+        System.setProperty("h2.objectCache", "false");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -81,8 +88,11 @@ public final class VerifyCommand {
                 postgres ? System.getenv().getOrDefault("PEERJOURNAL_DB_PASSWORD", "") : "");
         if (url == null) {
             Path dataDir = Path.of(options.getOrDefault("peerjournal.data-dir", "./data")).toAbsolutePath();
-            // Read-only, and never a new empty database where none is.
-            url = "jdbc:h2:file:" + dataDir.resolve("peerjournal") + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE";
+            // Read-only, and never a new empty database where none is. A small page cache: the verifier reads
+            // each page once, in streaming passes, and H2's default (64 MB per GB of heap) kept the pages it read
+            // alive, so that every young collection copied them again (docs/benchmarks.md, "Integrity").
+            url = "jdbc:h2:file:" + dataDir.resolve("peerjournal")
+                    + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE;CACHE_SIZE=" + PAGE_CACHE_KB;
         }
         Connection connection = DriverManager.getConnection(url, user, password);
         connection.setReadOnly(true);
