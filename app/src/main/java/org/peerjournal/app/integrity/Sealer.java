@@ -77,6 +77,9 @@ public class Sealer implements DisposableBean {
 
     /** One round: extend the tree and sign a checkpoint when due. Answers the new checkpoint, if one was signed. */
     public synchronized Optional<String> seal(Duration gapTimeout, Duration checkpointInterval) {
+        if (idle(checkpointInterval)) {
+            return Optional.empty();
+        }
         Optional<String> note;
         try {
             note = transactions.execute(status -> {
@@ -111,6 +114,22 @@ public class Sealer implements DisposableBean {
     /** The key this sealer's checkpoints verify under. */
     public NoteVerifier publicKey() {
         return key.verifier();
+    }
+
+    /**
+     * Nothing to seal and no checkpoint due: the round writes nothing, not even the claim. Renewing the claim every
+     * second on an idle store was a commit per second that reads' access-log commits queued behind; an idle holder
+     * may let its claim lapse, and whichever node claims next catches up from the stored tree.
+     */
+    private boolean idle(Duration checkpointInterval) {
+        Long newest = jdbc.queryForObject("select max(global_index) from event_chain", Long.class);
+        boolean unsealed = newest != null && newest > watermark || !lateCommits().isEmpty();
+        return !unsealed && !checkpointDue(checkpointInterval);
+    }
+
+    private boolean checkpointDue(Duration interval) {
+        return tree.size() > 0 && tree.size() > lastCheckpointSize
+                && Duration.between(lastCheckpointAt, clock.instant()).compareTo(interval) >= 0;
     }
 
     /** After a rolled-back round the tree in memory is ahead of the stored one: the next round reads it anew. */
@@ -153,15 +172,21 @@ public class Sealer implements DisposableBean {
     }
 
     private void sealLateGaps() {
+        lateCommits().forEach(this::append);
+        lateGaps.removeIf(gap -> sealed.get(Math.toIntExact(gap)));
+    }
+
+    /** The events that have committed since at a global index passed over after the gap timeout. */
+    private List<Leaf> lateCommits() {
+        List<Leaf> late = new ArrayList<>();
         for (int from = 0; from < lateGaps.size(); from += GAPS_PER_QUERY) {
             List<Long> chunk = lateGaps.subList(from, Math.min(lateGaps.size(), from + GAPS_PER_QUERY));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            List<Leaf> late = jdbc.query("select global_index, leaf_hash from event_chain where global_index in ("
+            late.addAll(jdbc.query("select global_index, leaf_hash from event_chain where global_index in ("
                     + marks + ") order by global_index", (row, n) -> new Leaf(row.getLong(1), row.getBytes(2)),
-                    chunk.toArray());
-            late.forEach(this::append);
+                    chunk.toArray()));
         }
-        lateGaps.removeIf(gap -> sealed.get(Math.toIntExact(gap)));
+        return late;
     }
 
     private void extend(Duration gapTimeout) {
@@ -210,11 +235,10 @@ public class Sealer implements DisposableBean {
     }
 
     private Optional<String> checkpointIfDue(Duration interval) {
-        Instant now = clock.instant();
-        if (tree.size() == 0 || tree.size() <= lastCheckpointSize
-                || Duration.between(lastCheckpointAt, now).compareTo(interval) < 0) {
+        if (!checkpointDue(interval)) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         byte[] root = tree.root();
         String note = key.sign(new Checkpoint(properties.origin(), tree.size(), root).text());
         jdbc.update("insert into checkpoint (tree_size, root_hash, signed_note, created_at) values (?, ?, ?, ?)",

@@ -126,6 +126,19 @@ class HashChainIT extends ApiIntegrationTest {
         }
     }
 
+    /** A round with nothing to seal and no checkpoint due writes nothing, not even its claim on the sealer row. */
+    @Test
+    void anIdleRoundWritesNothing() {
+        journals.recordNote(journals.openNorthJournal(), "Sealed before the idle round.");
+        sealer.seal(Duration.ZERO, Duration.ZERO);
+        Object claimedUntil = jdbc.queryForObject("select claimed_until from integrity_sealer", Object.class);
+
+        assertThat(sealer.seal(Duration.ZERO, Duration.ZERO)).isEmpty();
+
+        assertThat(jdbc.queryForObject("select claimed_until from integrity_sealer", Object.class))
+                .isEqualTo(claimedUntil);
+    }
+
     /**
      * An event whose transaction commits after later events did, and after the sealer stopped waiting for it, is
      * still sealed into the tree (at its end) and verified: never skipped.

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,13 +25,17 @@ public class LocalWrites {
 
     private final AtomicLong latest = new AtomicLong(-1);
     private final NavigableSet<Long> recent = new ConcurrentSkipListSet<>();
+    /** The size of {@link #recent}, counted here: the set's own size() walks all its entries. */
+    private final AtomicInteger remembered = new AtomicInteger();
 
     /** Called after the transaction that stored the event at {@code position} has committed. */
     public void committed(long position) {
-        recent.add(position);
+        if (recent.add(position)) {
+            remembered.incrementAndGet();
+        }
         latest.accumulateAndGet(position, Math::max);
-        while (recent.size() > REMEMBERED) {
-            recent.pollFirst();
+        while (remembered.get() > REMEMBERED && recent.pollFirst() != null) {
+            remembered.decrementAndGet();
         }
     }
 
