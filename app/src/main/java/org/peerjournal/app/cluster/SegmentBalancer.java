@@ -12,10 +12,13 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,14 +63,16 @@ class SegmentBalancer {
             initialDelayString = "${peerjournal.cluster.balance-interval:PT2S}")
     void balance() {
         Instant now = Instant.now();
+        Map<String, StreamingEventProcessor> running = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                heartbeat(name, now);
-                releaseSurplus(name, streaming, now);
+                running.put(name, streaming);
             } else {
                 leave(name);
             }
         });
+        heartbeat(running.keySet(), now);
+        running.forEach((name, streaming) -> releaseSurplus(name, streaming, now));
     }
 
     /** A node that stops leaves at once, rather than counting as a member until its heartbeat is stale. */
@@ -109,16 +114,33 @@ class SegmentBalancer {
         return b != null && b.isAfter(a) ? b : a;
     }
 
-    private void heartbeat(String processor, Instant now) {
-        int updated = jdbc.update("update processor_member set last_seen = ? where processor_name = ?"
-                + " and node_id = ?", Timestamp.from(now), processor, node.id());
-        if (updated == 0) {
-            try {
-                jdbc.update("insert into processor_member (processor_name, node_id, last_seen) values (?, ?, ?)",
-                        processor, node.id(), Timestamp.from(now));
-            } catch (DuplicateKeyException raced) {
-                // inserted by a concurrent heartbeat of this node: nothing to do
-            }
+    /**
+     * One statement for all of this node's running processors: one commit a round rather than one per processor (on
+     * H2 every commit writes its pages to the file, and other commits wait meanwhile). A processor without a row yet
+     * joins with its own insert.
+     */
+    private void heartbeat(Set<String> processors, Instant now) {
+        if (processors.isEmpty()) {
+            return;
+        }
+        List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(now), node.id()));
+        arguments.addAll(processors);
+        int updated = jdbc.update("update processor_member set last_seen = ? where node_id = ? and processor_name in ("
+                + String.join(", ", Collections.nCopies(processors.size(), "?")) + ")", arguments.toArray());
+        if (updated < processors.size()) {
+            Set<String> members = Set.copyOf(jdbc.queryForList("select processor_name from processor_member"
+                    + " where node_id = ?", String.class, node.id()));
+            processors.stream().filter(processor -> !members.contains(processor))
+                    .forEach(processor -> join(processor, now));
+        }
+    }
+
+    private void join(String processor, Instant now) {
+        try {
+            jdbc.update("insert into processor_member (processor_name, node_id, last_seen) values (?, ?, ?)",
+                    processor, node.id(), Timestamp.from(now));
+        } catch (DuplicateKeyException raced) {
+            // inserted by a concurrent heartbeat of this node: nothing to do
         }
     }
 
