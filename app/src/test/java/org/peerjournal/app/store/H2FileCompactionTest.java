@@ -1,0 +1,112 @@
+package org.peerjournal.app.store;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded store's file grows far less while {@link H2FileCompaction} runs (H2 itself compacts nothing at
+ * WRITE_DELAY 0): the same small commits, one after another, leave a file at most a third of the size they leave
+ * without it, and every row is still there afterwards. The retention time here is 50 ms rather than the configured
+ * seconds, so that the test need not wait; what the configured values give the application is measured by
+ * {@code FileSizeBenchmark} (docs/benchmarks.md).
+ */
+class H2FileCompactionTest {
+
+    private static final int COMMITS = 3_000;
+    private static final Duration RETENTION = Duration.ofMillis(50);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameWritesLeaveAFileAThirdOfTheSizeOrLessAndLoseNothing() throws Exception {
+        long before = writeManySmallCommits(dir.resolve("as-before"), false);
+        Path store = dir.resolve("compacted");
+        long compacted = writeManySmallCommits(store, true);
+
+        assertThat(3 * compacted).as("file with compaction (%d bytes) against without (%d bytes)", compacted, before)
+                .isLessThanOrEqualTo(before);
+        try (Connection connection = DriverManager.getConnection(url(store), "sa", "");
+             Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("select count(*) from projected_row")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("rows after compaction").isEqualTo(COMMITS);
+        }
+    }
+
+    /** Answers the file's size once the last commit is in and, if compacting, the last rounds have run. */
+    /** Space is reused only after the file was forced to the disk since: a retention under two rounds is refused. */
+    @Test
+    void aRetentionShorterThanTwoRoundsIsRefused() {
+        assertThatThrownBy(() -> new H2FileCompaction(new H2CommitsWrittenAtOnce(), Duration.ofSeconds(3),
+                Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("peerjournal.store.h2.retention-time");
+    }
+
+    private long writeManySmallCommits(Path store, boolean compacting) throws Exception {
+        String url = url(store);
+        H2CommitsWrittenAtOnce administrator = new H2CommitsWrittenAtOnce();
+        administrator.migrate(Flyway.configure().dataSource(url, "sa", "").locations("classpath:no-migrations")
+                .load());
+        H2FileCompaction compaction = new H2FileCompaction(administrator, RETENTION, RETENTION.dividedBy(2));
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement ddl = connection.createStatement()) {
+            ddl.execute("create table projected_row (id uuid primary key, text varchar(400))");
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("insert into projected_row values (?, ?)")) {
+                for (int i = 1; i <= COMMITS; i++) {
+                    insert.setObject(1, UUID.randomUUID());
+                    // Random text, about a note's length: nothing for H2 to share between rows.
+                    insert.setString(2, randomText());
+                    insert.executeUpdate();
+                    connection.commit();
+                    if (compacting && i % 100 == 0) {
+                        compaction.compact();
+                    }
+                }
+            }
+            if (compacting) {
+                // What the schedule does after the writes: more rounds once the last chunks are old enough.
+                await().pollDelay(RETENTION.multipliedBy(2)).atMost(Duration.ofSeconds(10)).until(() -> {
+                    long before = Files.size(file(store));
+                    compaction.compact();
+                    return Files.size(file(store)) >= before;
+                });
+            }
+            return Files.size(file(store));
+        } finally {
+            administrator.destroy();
+        }
+    }
+
+    private static String randomText() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            text.append(UUID.randomUUID());
+        }
+        return text.toString();
+    }
+
+    private static String url(Path store) {
+        return "jdbc:h2:file:" + store.resolve("db");
+    }
+
+    private static Path file(Path store) {
+        return store.resolve("db.mv.db");
+    }
+}
