@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.PeerJournalApplication;
 import org.peerjournal.app.integrity.ChainingEventStorageEngine;
-import org.peerjournal.app.integrity.VerifyCommand;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.journal.ContactType;
@@ -28,17 +27,18 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What integrity costs (issue #11): note append latency with and without the hash chain, interleaved in one run
  * on one store (target: at most 10 % slower), and the verifier's speed over 100,000 and 1,000,000 events
- * (target: at least 100,000 events/s), in a fresh JVM and twice in the benchmark's own. Figures are printed, never asserted. Run with
+ * (target: at least 100,000 events/s): in a fresh JVM, JVM start included, and three times in another fresh JVM
+ * with the verifier's own settings ({@link VerifyRepeatedly}). Figures are printed, never asserted. Run with
  * {@code mvn -B -pl app -am test -Pbenchmark -Dtest=IntegrityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * a quick sanity run: add {@code -Dintegrity.verifier.events=2000 -Dintegrity.append.warm-up=5
  * -Dintegrity.append.pairs=20}.
@@ -219,8 +220,9 @@ class IntegrityBenchmark {
 
         /**
          * What the investigator runs: {@code verify --peerjournal.data-dir=...} in a fresh JVM (its start and JIT
-         * warm-up included: what an investigator waits for), then twice in this JVM (no start-up; the second run
-         * warm).
+         * warm-up included: what an investigator waits for); then, in another fresh JVM with the verifier's own
+         * settings ({@link VerifyRepeatedly}), three runs one after the other, each timed inside the JVM: the first
+         * without the JVM's start, the third compiled (the verifier's speed in a started JVM).
          */
         @Test
         void eventsPerSecond() throws Exception {
@@ -232,38 +234,44 @@ class IntegrityBenchmark {
                         (System.nanoTime() - seedStart) / 1e9);
                 String expected = "verified against a signed checkpoint up to " + seeded.checkpointSize();
                 String argument = "--peerjournal.data-dir=" + store;
-                timed(events, "fresh JVM", () -> inFreshJvm(argument), expected);
-                for (String run : List.of("in this JVM, first", "in this JVM, second")) {
-                    timed(events, run, () -> {
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        int exit = VerifyCommand.run(new String[] {argument},
-                                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-                        return exit + "\n" + out.toString(StandardCharsets.UTF_8);
-                    }, expected);
+                double loadBefore = LoadAverage.now();
+                long start = System.nanoTime();
+                String fresh = inFreshJvm(PeerJournalApplication.class, "verify", argument);
+                print(events, "fresh JVM, JVM start included", (System.nanoTime() - start) / 1e9, loadBefore);
+                assertThat(fresh).startsWith("0\n").contains(expected);
+
+                loadBefore = LoadAverage.now();
+                String repeated = inFreshJvm(VerifyRepeatedly.class, "3", argument);
+                assertThat(repeated).contains(expected);
+                Matcher run = Pattern.compile("run (\\d+) exit (\\d+) ([0-9.]+) s").matcher(repeated);
+                while (run.find()) {
+                    assertThat(run.group(2)).isEqualTo("0");
+                    print(events, "one JVM, run " + run.group(1) + " of 3, JVM start excluded",
+                            Double.parseDouble(run.group(3)), loadBefore);
                 }
             }
         }
 
-        /** A verify run answering its exit code, a newline and its output. */
-        interface Run {
-            String exitAndOutput() throws Exception;
-        }
-
-        private void timed(int events, String how, Run run, String expected) throws Exception {
-            double loadBefore = LoadAverage.now();
-            long start = System.nanoTime();
-            String result = run.exitAndOutput();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            assertThat(result).startsWith("0\n").contains(expected);
+        private static void print(int events, String how, double seconds, double loadBefore) {
             System.out.printf(Locale.ROOT, "verifier (%s): %,d events in %.2f s = %,.0f events/s; load average"
                     + " before %.2f, %s%n", how, events, seconds, events / seconds, loadBefore, LoadAverage.describe());
         }
 
-        /** {@code java -cp <this classpath> PeerJournalApplication verify ...}, as from the packaged jar. */
-        private static String inFreshJvm(String argument) throws Exception {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), PeerJournalApplication.class.getName(), "verify",
-                    argument).redirectErrorStream(true).start();
+        /**
+         * {@code java -cp <this classpath> MAIN ARGS...} (with PeerJournalApplication and verify: as from the packaged
+         * jar), answering its exit code, a newline and its output.
+         */
+        private static String inFreshJvm(Class<?> main, String... arguments) throws Exception {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // E.g. -Dintegrity.verifier.jvm-options=-XX:StartFlightRecording=filename=verify.jfr,settings=profile
+            String jvmOptions = System.getProperty("integrity.verifier.jvm-options", "").trim();
+            if (!jvmOptions.isEmpty()) {
+                command.addAll(List.of(jvmOptions.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+            command.addAll(List.of(arguments));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return process.waitFor() + "\n" + output;
         }

@@ -15,8 +15,14 @@ import java.util.TreeMap;
 
 /**
  * Writes the hash chain entries of just-appended events, on the appending transaction's own connection: it chains
- * each row, as the engine reports it stored it, onto the head of its chain, which it locks for the rest of the
- * transaction so two transactions never chain onto the same head.
+ * each row, as the engine reports it stored it, onto the head of its chain, so that two transactions never chain
+ * onto the same head.
+ *
+ * <p>A journal's head is its previous entry, {@code (journal, sequence - 1)}: a journal's chain position is its
+ * event's sequence number, and the store already lets only one transaction append a journal's sequence number
+ * (the event table's unique key on journal and sequence, and the chain's on chain and position), so a journal's
+ * append needs no lock and no head row of its own. The other chains (below) follow no such sequence: their head is a
+ * row of {@code chain_head}, locked ({@code select ... for update}) for the rest of the transaction.
  *
  * <p>A journal's events form the chain named by the journal id, in aggregate sequence order. Events outside any
  * aggregate (the access log: one event per answer, naming every journal it showed) form one chain per actor,
@@ -87,11 +93,17 @@ public final class EventChainer {
 
     private static void appendToChain(Connection connection, PreparedStatement insert, String chainId,
             List<StoredEvent> rows) throws SQLException {
-        Head head = lockHead(connection, chainId);
+        boolean journal = rows.get(0).fromAggregate();
+        Head head = journal ? journalHead(connection, chainId, rows.get(0).sequenceNumber())
+                : lockHead(connection, chainId);
         long seq = head.seq;
         byte[] hash = head.hash;
         for (StoredEvent row : rows) {
             seq++;
+            if (journal && row.sequenceNumber() != seq) {
+                throw new IllegalStateException("Journal " + chainId + " event " + row.eventIdentifier()
+                        + " has sequence number " + row.sequenceNumber() + " where its chain expects " + seq);
+            }
             byte[] leaf = row.leafHash();
             hash = Sha256.chain(hash, leaf);
             insert.setLong(1, row.globalIndex());
@@ -104,13 +116,44 @@ public final class EventChainer {
             insert.setBytes(8, hash);
             insert.addBatch();
         }
-        String sql = head.exists ? "update chain_head set chain_seq = ?, chain_hash = ? where chain_id = ?"
+        if (!journal) {
+            saveHead(connection, chainId, head.exists, seq, hash);
+        }
+    }
+
+    private static void saveHead(Connection connection, String chainId, boolean exists, long seq, byte[] hash)
+            throws SQLException {
+        String sql = exists ? "update chain_head set chain_seq = ?, chain_hash = ? where chain_id = ?"
                 : "insert into chain_head (chain_seq, chain_hash, chain_id) values (?, ?, ?)";
         try (PreparedStatement save = connection.prepareStatement(sql)) {
             save.setLong(1, seq);
             save.setBytes(2, hash);
             save.setString(3, chainId);
             save.executeUpdate();
+        }
+    }
+
+    /**
+     * The entry before a journal's first new event: none before sequence 0; else it must be there, committed (the
+     * command that appends sequence n was decided on the journal's events up to n - 1) or written earlier in this
+     * transaction.
+     */
+    private static Head journalHead(Connection connection, String journalId, long firstSequence)
+            throws SQLException {
+        if (firstSequence == 0) {
+            return new Head(false, -1, Sha256.EMPTY_CHAIN);
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select chain_hash from event_chain where chain_id = ? and chain_seq = ?")) {
+            select.setString(1, journalId);
+            select.setLong(2, firstSequence - 1);
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("Journal " + journalId + " has no chain entry at sequence "
+                            + (firstSequence - 1) + " to chain sequence " + firstSequence + " onto");
+                }
+                return new Head(true, firstSequence - 1, result.getBytes(1));
+            }
         }
     }
 

@@ -27,11 +27,24 @@ public final class VerifyCommand {
     public static final int TAMPERED = 1;
     public static final int CANNOT_VERIFY = 2;
 
+    /** H2's page cache for the offline verifier, in KB. */
+    private static final int PAGE_CACHE_KB = 1024;
+
     private VerifyCommand() {
     }
 
     public static void main(String[] args) {
+        readEachValueOnce();
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * For a JVM that runs only the verifier, before it first loads H2: the verifier reads every value once, and H2's
+     * object cache would hash each string and byte array it reads, to share equal ones, for nothing
+     * (docs/benchmarks.md, "Integrity"). H2 reads the setting once, when loaded.
+     */
+    public static void readEachValueOnce() {
+        System.setProperty("h2.objectCache", "false");
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -81,8 +94,11 @@ public final class VerifyCommand {
                 postgres ? System.getenv().getOrDefault("PEERJOURNAL_DB_PASSWORD", "") : "");
         if (url == null) {
             Path dataDir = Path.of(options.getOrDefault("peerjournal.data-dir", "./data")).toAbsolutePath();
-            // Read-only, and never a new empty database where none is.
-            url = "jdbc:h2:file:" + dataDir.resolve("peerjournal") + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE";
+            // Read-only, and never a new empty database where none is. A small page cache: the verifier reads
+            // each page once, in streaming passes, and H2's default (64 MB per GB of heap) kept the pages it read
+            // alive, so that every young collection copied them again (docs/benchmarks.md, "Integrity").
+            url = "jdbc:h2:file:" + dataDir.resolve("peerjournal")
+                    + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE;CACHE_SIZE=" + PAGE_CACHE_KB;
         }
         Connection connection = DriverManager.getConnection(url, user, password);
         connection.setReadOnly(true);

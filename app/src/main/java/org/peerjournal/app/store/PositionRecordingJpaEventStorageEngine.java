@@ -34,9 +34,8 @@ import java.util.List;
  */
 class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine implements ReportsStoredEvents {
 
+    /** The entities created by the append in progress on this thread (Axon creates and persists them in turn). */
     private final ThreadLocal<List<Object>> appending = new ThreadLocal<>();
-    /** The entities stored by the {@link #appendReportingRows} in progress on this thread. */
-    private final ThreadLocal<List<Object>> reporting = new ThreadLocal<>();
     private final LocalWrites localWrites;
 
     PositionRecordingJpaEventStorageEngine(Builder builder, LocalWrites localWrites) {
@@ -46,6 +45,11 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        appendAndRecord(events, serializer);
+    }
+
+    /** Stores the events as Axon's engine does, records their positions, and answers the entities it persisted. */
+    private List<Object> appendAndRecord(List<? extends EventMessage<?>> events, Serializer serializer) {
         List<Object> entries = new ArrayList<>(events.size());
         appending.set(entries);
         try {
@@ -56,10 +60,7 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
         // Axon's JPA engine stores an event that is not an aggregate's with the aggregate type null.
         entries.stream().filter(entry -> ((DomainEventData<?>) entry).getType() != null)
                 .mapToLong(this::globalIndexOf).max().ifPresent(this::recordAfterCommit);
-        List<Object> report = reporting.get();
-        if (report != null) {
-            report.addAll(entries);
-        }
+        return entries;
     }
 
     /**
@@ -70,14 +71,8 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
      */
     @Override
     public List<StoredEvent> appendReportingRows(List<? extends EventMessage<?>> events) {
-        List<Object> entries = new ArrayList<>(events.size());
-        reporting.set(entries);
-        try {
-            appendEvents(events);
-        } finally {
-            reporting.remove();
-        }
-        return entries.stream().map(this::storedRow).toList();
+        // What appendEvents(events) does (Axon's engine appends with its event serializer), keeping the entities.
+        return appendAndRecord(events, getEventSerializer()).stream().map(this::storedRow).toList();
     }
 
     @SuppressWarnings("unchecked")
