@@ -2,10 +2,12 @@ package org.peerjournal.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.peerjournal.app.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -20,6 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +43,17 @@ class SecurityConfiguration {
     private static final String TEAM_LEAD = "TEAM_LEAD";
     private static final String AUDITOR = "AUDITOR";
     private static final String ADMIN = "ADMIN";
+
+    /**
+     * A URL Spring Security's firewall refuses (an empty path segment as in {@code /api/journals//notes}, encoded
+     * slashes, ...) is answered as problem+json like every other bad input, without repeating what was refused;
+     * by default it became the servlet container's error page.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedUrls(ObjectMapper objectMapper) {
+        return (request, response, rejected) -> Problems.write(response, objectMapper,
+                Problems.of(HttpStatus.BAD_REQUEST, "The request's URL is not allowed"));
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
@@ -262,6 +263,29 @@ class BadInputIT extends ApiIntegrationTest {
     @MethodSource("allRejections")
     void everyRejectionIsAProblemThatNamesTheWrongInputAndNothingElse(Rejection rejection) {
         assertRejected(rejection, rejection.request().send(anonymous, journalWithNotes()));
+    }
+
+    /** URLs the security firewall refuses get the same problem+json as any other bad input, and change nothing. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/journals//timeline", "/api/journals/x/../timeline", "/api/journals/x;y=1/timeline"})
+    void aRefusedUrlIsAProblemToo(String path) {
+        ApiResponse response = as("clara").get(path);
+
+        assertProblem(response, 400);
+        assertThat(response.body().path("detail").asText()).isEqualTo("The request's URL is not allowed");
+    }
+
+    @Test
+    void aRefusedUrlForAWriteStoresNothing() {
+        Journal journal = journalWithNotes();
+        JsonNode before = journals.timeline("anna", journal.journalId(), "").body();
+
+        ApiResponse response = as("anna").post("/api/journals/" + journal.journalId() + "//notes",
+                JournalApi.note("Through a refused URL."));
+
+        assertProblem(response, 400);
+        assertThat(journals.timeline("anna", journal.journalId(), "").body().path("entries"))
+                .isEqualTo(before.path("entries"));
     }
 
     @Test
