@@ -93,7 +93,7 @@ class EscalationQueryController {
      * Writes stream items as server-sent events, on the stream's own sender thread (never the projection's). Each
      * change is logged as shown to the stream's holder before it is sent; if it cannot be, the stream ends.
      */
-    private record SseSink(SseEmitter emitter, Actor holder, AccessLog accessLog) implements StreamSink {
+    record SseSink(SseEmitter emitter, Actor holder, AccessLog accessLog) implements StreamSink {
 
         @Override
         public void send(StreamItem item) throws IOException {
@@ -113,7 +113,12 @@ class EscalationQueryController {
 
         @Override
         public void close() {
-            emitter.complete();
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyEnded) {
+                // The container ended the request first (the client left, or the connection failed): Tomcat then
+                // refuses the completion with this exception. There is nothing left to complete.
+            }
         }
     }
 }
