@@ -35,20 +35,22 @@ import java.time.Duration;
 class H2FileCompaction {
 
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
-    /** Chunks are rewritten while their live part is below this percentage. */
-    static final int TARGET_FILL_RATE = 80;
-
     private final H2CommitsWrittenAtOnce store;
     private final int retentionMillis;
+    private final int fillRate;
     private final int writeLimit;
 
     /**
+     * @param fillRate   a round rewrites only while less than this percentage of the chunks' bytes is live: the
+     *                   lower, the larger the file may grow, and the fewer live bytes a round rewrites for each
+     *                   byte it frees
      * @param writeLimit at most this much is rewritten a round: H2's store lock is held meanwhile, so commits wait
      *                   up to one round's rewriting
      */
     H2FileCompaction(H2CommitsWrittenAtOnce store,
             @Value("${peerjournal.store.h2.retention-time}") Duration retention,
             @Value("${peerjournal.store.h2.compact-interval}") Duration interval,
+            @Value("${peerjournal.store.h2.compact-fill-rate}") int fillRate,
             @Value("${peerjournal.store.h2.compact-write-limit}") DataSize writeLimit) {
         if (retention.compareTo(interval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("peerjournal.store.h2.retention-time (" + retention + ") must be at"
@@ -56,7 +58,12 @@ class H2FileCompaction {
                     + " after the file has been forced to the disk since");
         }
         this.store = store;
+        if (fillRate < 1 || fillRate > 99) {
+            throw new IllegalArgumentException("peerjournal.store.h2.compact-fill-rate (" + fillRate + ") must be a"
+                    + " percentage from 1 to 99");
+        }
         this.retentionMillis = Math.toIntExact(retention.toMillis());
+        this.fillRate = fillRate;
         this.writeLimit = Math.toIntExact(writeLimit.toBytes());
     }
 
@@ -73,13 +80,16 @@ class H2FileCompaction {
         // Not kept by H2 across a reopen; set on every round, it costs nothing.
         mvStore.setRetentionTime(retentionMillis);
         long before = file.size();
-        mvStore.compact(TARGET_FILL_RATE, writeLimit);
+        long start = System.nanoTime();
+        mvStore.compact(fillRate, writeLimit);
+        long rewriting = System.nanoTime() - start;
         // H2 writes each commit to the file but forces nothing to the disk. Forcing the file every round, well
         // within the retention time, means a chunk's space is reused only after the chunks that replaced it are
         // on the disk: a power failure then finds either the old chunk or its durable replacement, never neither.
         file.sync();
         if (log.isDebugEnabled()) {
-            log.debug("H2 file {} -> {} bytes, {}% live", before, file.size(), file.getFillRate());
+            log.debug("H2 file {} -> {} bytes, {}% live, {} ms rewriting", before, file.size(), file.getFillRate(),
+                    rewriting / 1_000_000);
         }
     }
 }
