@@ -59,7 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Figures are printed, never asserted. Run: {@code mvn -B -o -pl app -am test -Pbenchmark
  * -Dtest=AccessLoggingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} for a quick
  * smaller run, {@code -Dbench.notes=0} to time the list and overview of 1,000 journals without the notes,
- * {@code -Dbench.requests=N} for N timed requests per read (default 200).
+ * {@code -Dbench.requests=N} for N timed requests per read (default 200); {@code -Dbench.settings=a=1,b=2} runs
+ * the application with other settings (for instance other compaction rounds).
  */
 @Tag("benchmark")
 class AccessLoggingBenchmark {
@@ -77,11 +78,14 @@ class AccessLoggingBenchmark {
 
     @Test
     void readsWithAndWithoutTheirAccessLogAtAHundredThousandEvents() throws Exception {
-        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+        try (StandaloneApp app = StandaloneApp.start(dataDir,
+                ApplicationSettings.fromCommandLine().toArray(String[]::new))) {
             long start = System.nanoTime();
             List<UUID> journalIds = appendJournals(app.bean(EventStore.class));
-            System.out.printf(Locale.ROOT, "%n=== Access logging: %d journals x %d notes appended in %.0f s; %s ===%n",
-                    JOURNALS, NOTES_PER_JOURNAL, (System.nanoTime() - start) / 1e9, LoadAverage.describe());
+            System.out.printf(Locale.ROOT,
+                    "%n=== Access logging: %d journals x %d notes appended in %.0f s; settings %s; %s ===%n",
+                    JOURNALS, NOTES_PER_JOURNAL, (System.nanoTime() - start) / 1e9,
+                    ApplicationSettings.fromCommandLine(), LoadAverage.describe());
             Duration catchUp = new ProjectionsAdmin(app.client().as("olle")).awaitAllCaughtUp(Duration.ofMinutes(30));
             System.out.printf(Locale.ROOT, "projections at lag 0 %.0f s later%n", catchUp.toMillis() / 1e3);
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
