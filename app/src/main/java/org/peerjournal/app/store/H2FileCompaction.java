@@ -25,9 +25,10 @@ import java.time.Duration;
  * <p>So this does that rewriting itself, every {@code peerjournal.store.h2.compact-interval}, at most
  * {@code compact-write-limit} a round (H2's store lock is held meanwhile, so commits wait: the limit keeps a round short).
  * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can, and H2
- * truncates the file whenever its end falls free. It does not move chunks to shrink the file at once: H2 2.3's
- * chunk moving has open faults (an internal assertion in {@code compactMoveChunks}, h2database issue #4086, which
- * closed the store in our test). It also shortens the retention time (H2's default 45 s keeps every chunk written
+ * truncates the file whenever its end falls free. It does not move chunks to shrink the file at once (H2's
+ * {@code compactMoveChunks}): the path of H2's compaction with the most faults reported (issues #4086, #4247), and,
+ * tried on H2 2.4.240, it made the rounds longer and the file a third smaller after a replay, not small (ADR 0016).
+ * It also shortens the retention time (H2's default 45 s keeps every chunk written
  * in the last 45 s, at one chunk per commit hundreds of megabytes under load); why that is safe here and what it
  * costs: docs/decisions/0016-embedded-store-compacted-while-running.md.
  */
