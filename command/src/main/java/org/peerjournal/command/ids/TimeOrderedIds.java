@@ -10,7 +10,7 @@ import java.util.UUID;
  * within the millisecond and 62 random bits. Ids created later sort after earlier ones, on H2 and PostgreSQL alike,
  * so the read models' indexes on these ids (every projection keys its rows by them) grow at their end instead of
  * at random places: a replay of the timeline's rows cost H2 about a quarter of the CPU time with keys in order
- * (docs/benchmarks.md, "Projection replay speed", session 7; ADR 0021). Clients see an ordinary UUID.
+ * (docs/benchmarks.md, "Projection replay speed", session 7; ADR 0017). Clients see an ordinary UUID.
  *
  * <p>Within one millisecond the counter keeps ids of this node in creation order; should it run out (4,096 ids in
  * a millisecond) or the clock step back, the time is carried forward instead, so ids of one node never go
