@@ -59,7 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Figures are printed, never asserted. Run: {@code mvn -B -o -pl app -am test -Pbenchmark
  * -Dtest=AccessLoggingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} for a quick
  * smaller run, {@code -Dbench.notes=0} to time the list and overview of 1,000 journals without the notes,
- * {@code -Dbench.requests=N} for N timed requests per read (default 200).
+ * {@code -Dbench.requests=N} for N timed requests per read (default 200); {@code -Dbench.mixed=true} interleaves
+ * the three kinds of read as the first rounds did; {@code -Dbench.settings=a=1,b=2} runs
+ * the application with other settings (for instance other compaction rounds).
  */
 @Tag("benchmark")
 class AccessLoggingBenchmark {
@@ -70,6 +72,12 @@ class AccessLoggingBenchmark {
     /** 200 timed requests: a p95 is then the 10th-worst, not the 3rd-worst as with 50. */
     static final int REQUESTS = Integer.getInteger("bench.requests", 200);
     static final int READERS = 4;
+    /**
+     * Each kind of read is timed in a phase of its own (its three variants interleaved), so that a read's tail is
+     * what its own logging costs, not the logging of 753 journals by the overview timed just before it; with
+     * {@code -Dbench.mixed=true} all nine variants are interleaved in one phase, as the first three rounds measured.
+     */
+    static final boolean MIXED = Boolean.getBoolean("bench.mixed");
     static final int WRITES = 100;
 
     @TempDir
@@ -77,11 +85,14 @@ class AccessLoggingBenchmark {
 
     @Test
     void readsWithAndWithoutTheirAccessLogAtAHundredThousandEvents() throws Exception {
-        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+        try (StandaloneApp app = StandaloneApp.start(dataDir,
+                ApplicationSettings.fromCommandLine().toArray(String[]::new))) {
             long start = System.nanoTime();
             List<UUID> journalIds = appendJournals(app.bean(EventStore.class));
-            System.out.printf(Locale.ROOT, "%n=== Access logging: %d journals x %d notes appended in %.0f s; %s ===%n",
-                    JOURNALS, NOTES_PER_JOURNAL, (System.nanoTime() - start) / 1e9, LoadAverage.describe());
+            System.out.printf(Locale.ROOT,
+                    "%n=== Access logging: %d journals x %d notes appended in %.0f s; settings %s; %s ===%n",
+                    JOURNALS, NOTES_PER_JOURNAL, (System.nanoTime() - start) / 1e9,
+                    ApplicationSettings.fromCommandLine(), LoadAverage.describe());
             Duration catchUp = new ProjectionsAdmin(app.client().as("olle")).awaitAllCaughtUp(Duration.ofMinutes(30));
             System.out.printf(Locale.ROOT, "projections at lag 0 %.0f s later%n", catchUp.toMillis() / 1e3);
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
@@ -161,19 +172,29 @@ class AccessLoggingBenchmark {
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         Map<String, Integer> shown = new LinkedHashMap<>();
         reads.keySet().forEach(name -> latencies.put(name, new Latencies()));
-        for (int i = 0; i < WARM_UP + REQUESTS; i++) {
-            for (Map.Entry<String, Supplier<Integer>> read : reads.entrySet()) {
-                long start = System.nanoTime();
-                int size = read.getValue().get();
-                long nanos = System.nanoTime() - start;
-                if (i >= WARM_UP) {
-                    latencies.get(read.getKey()).add(nanos);
+        List<String> kinds = List.of("list", "overview(1 day)", "timeline");
+        for (List<String> phase : MIXED ? List.of(kinds) : kinds.stream().map(List::of).toList()) {
+            Map<String, Supplier<Integer>> phaseReads = new LinkedHashMap<>();
+            reads.forEach((name, read) -> {
+                if (phase.stream().anyMatch(kind -> name.startsWith(kind + ","))) {
+                    phaseReads.put(name, read);
                 }
-                shown.put(read.getKey(), size);
+            });
+            for (int i = 0; i < WARM_UP + REQUESTS; i++) {
+                for (Map.Entry<String, Supplier<Integer>> read : phaseReads.entrySet()) {
+                    long start = System.nanoTime();
+                    int size = read.getValue().get();
+                    long nanos = System.nanoTime() - start;
+                    if (i >= WARM_UP) {
+                        latencies.get(read.getKey()).add(nanos);
+                    }
+                    shown.put(read.getKey(), size);
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "%nReads, %d warm-up + %d timed each, interleaved, one client; %s%n", WARM_UP,
-                REQUESTS, LoadAverage.describe());
+        System.out.printf(Locale.ROOT, "%nReads, %d warm-up + %d timed each, interleaved %s, one client; %s%n",
+                WARM_UP, REQUESTS, MIXED ? "across all three kinds" : "within each kind (one kind after the other)",
+                LoadAverage.describe());
         System.out.print(Latencies.HEADER);
         latencies.forEach((name, samples) -> System.out.print(samples.row(name)));
         for (String read : List.of("list", "overview(1 day)", "timeline")) {

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -43,8 +42,7 @@ class FileSizeBenchmark {
     static final int NOTES_PER_JOURNAL = 99;
     static final int WRITERS = 8;
     static final Duration SETTLE = Duration.ofSeconds(30);
-    static final List<String> SETTINGS = Arrays.stream(System.getProperty("bench.settings", "").split(","))
-            .map(String::trim).filter(setting -> !setting.isEmpty()).toList();
+    static final List<String> SETTINGS = ApplicationSettings.fromCommandLine();
 
     @TempDir
     Path dataDir;

@@ -2,6 +2,7 @@ package org.peerjournal.app.store;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,10 +25,10 @@ import java.time.Duration;
  *
  * <p>So this does that rewriting itself, every {@code peerjournal.store.h2.compact-interval}, at most
  * {@code compact-write-limit} a round (H2's store lock is held meanwhile, so commits wait: the limit keeps a round short).
- * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can, and H2
- * truncates the file whenever its end falls free. It does not move chunks to shrink the file at once: H2 2.3's
- * chunk moving has open faults (an internal assertion in {@code compactMoveChunks}, h2database issue #4086, which
- * closed the store in our test). It also shortens the retention time (H2's default 45 s keeps every chunk written
+ * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can; and each round
+ * moves up to as much of the chunks nearest the file's end into free space nearer its start, so that the end falls
+ * free and H2 truncates the file (H2 2.4.240 or later: 2.3's chunk moving could lose chunks, h2database issue
+ * #4247). It also shortens the retention time (H2's default 45 s keeps every chunk written
  * in the last 45 s, at one chunk per commit hundreds of megabytes under load); why that is safe here and what it
  * costs: docs/decisions/0016-embedded-store-compacted-while-running.md.
  */
@@ -35,20 +36,22 @@ import java.time.Duration;
 class H2FileCompaction {
 
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
-    /** Chunks are rewritten while their live part is below this percentage. */
-    static final int TARGET_FILL_RATE = 80;
-
     private final H2CommitsWrittenAtOnce store;
     private final int retentionMillis;
+    private final int fillRate;
     private final int writeLimit;
 
     /**
+     * @param fillRate   a round rewrites only while less than this percentage of the chunks' bytes is live: the
+     *                   lower, the larger the file may grow, and the fewer live bytes a round rewrites for each
+     *                   byte it frees
      * @param writeLimit at most this much is rewritten a round: H2's store lock is held meanwhile, so commits wait
      *                   up to one round's rewriting
      */
     H2FileCompaction(H2CommitsWrittenAtOnce store,
             @Value("${peerjournal.store.h2.retention-time}") Duration retention,
             @Value("${peerjournal.store.h2.compact-interval}") Duration interval,
+            @Value("${peerjournal.store.h2.compact-fill-rate}") int fillRate,
             @Value("${peerjournal.store.h2.compact-write-limit}") DataSize writeLimit) {
         if (retention.compareTo(interval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("peerjournal.store.h2.retention-time (" + retention + ") must be at"
@@ -56,7 +59,12 @@ class H2FileCompaction {
                     + " after the file has been forced to the disk since");
         }
         this.store = store;
+        if (fillRate < 1 || fillRate > 99) {
+            throw new IllegalArgumentException("peerjournal.store.h2.compact-fill-rate (" + fillRate + ") must be a"
+                    + " percentage from 1 to 99");
+        }
         this.retentionMillis = Math.toIntExact(retention.toMillis());
+        this.fillRate = fillRate;
         this.writeLimit = Math.toIntExact(writeLimit.toBytes());
     }
 
@@ -73,13 +81,22 @@ class H2FileCompaction {
         // Not kept by H2 across a reopen; set on every round, it costs nothing.
         mvStore.setRetentionTime(retentionMillis);
         long before = file.size();
-        mvStore.compact(TARGET_FILL_RATE, writeLimit);
+        long start = System.nanoTime();
+        mvStore.compact(fillRate, writeLimit);
+        // Rewriting frees space inside the file; moving the chunks nearest its end into that space lets the end
+        // fall free, so that H2 can shrink the file. What H2's own housekeeping does when it runs (with a write
+        // delay); under the store lock, so no more than a round's limit.
+        if (file instanceof RandomAccessStore chunks) {
+            chunks.compactMoveChunks(fillRate, writeLimit, mvStore);
+        }
+        long rewriting = System.nanoTime() - start;
         // H2 writes each commit to the file but forces nothing to the disk. Forcing the file every round, well
         // within the retention time, means a chunk's space is reused only after the chunks that replaced it are
         // on the disk: a power failure then finds either the old chunk or its durable replacement, never neither.
         file.sync();
         if (log.isDebugEnabled()) {
-            log.debug("H2 file {} -> {} bytes, {}% live", before, file.size(), file.getFillRate());
+            log.debug("H2 file {} -> {} bytes, {}% live, {} ms rewriting and moving", before, file.size(), file.getFillRate(),
+                    rewriting / 1_000_000);
         }
     }
 }

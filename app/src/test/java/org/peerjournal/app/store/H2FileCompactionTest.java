@@ -30,12 +30,14 @@ class H2FileCompactionTest {
 
     private static final int COMMITS = 3_000;
     private static final Duration RETENTION = Duration.ofMillis(50);
+    /** As configured (application.yml). */
+    private static final int FILL_RATE = 80;
 
     @TempDir
     Path dir;
 
     @Test
-    void theSameWritesLeaveAFileAThirdOfTheSizeOrLessAndLoseNothing() throws Exception {
+    void theSameWritesLeaveAFileAThirdOfTheSizeOrLessWithinThreeTimesItsPackedSizeAndLoseNothing() throws Exception {
         long before = writeManySmallCommits(dir.resolve("as-before"), false);
         Path store = dir.resolve("compacted");
         long compacted = writeManySmallCommits(store, true);
@@ -47,25 +49,41 @@ class H2FileCompactionTest {
              ResultSet rows = query.executeQuery("select count(*) from projected_row")) {
             rows.next();
             assertThat(rows.getLong(1)).as("rows after compaction").isEqualTo(COMMITS);
+            // What an operator's SHUTDOWN COMPACT would leave: the rounds kept the file within three times that.
+            query.execute("shutdown compact");
         }
+        long packed = Files.size(file(store));
+        assertThat(compacted).as("file with compaction (%d bytes) against the same store packed (%d bytes)",
+                compacted, packed).isLessThanOrEqualTo(3 * packed);
     }
 
-    /** Answers the file's size once the last commit is in and, if compacting, the last rounds have run. */
     /** Space is reused only after the file was forced to the disk since: a retention under two rounds is refused. */
     @Test
     void aRetentionShorterThanTwoRoundsIsRefused() {
         assertThatThrownBy(() -> new H2FileCompaction(new H2CommitsWrittenAtOnce(), Duration.ofSeconds(3),
-                Duration.ofSeconds(2), DataSize.ofMegabytes(8))).isInstanceOf(IllegalArgumentException.class)
+                Duration.ofSeconds(2), 80, DataSize.ofMegabytes(8))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("peerjournal.store.h2.retention-time");
     }
 
+    /** At 100 % every round would rewrite the whole file; at 0 % none ever would. */
+    @Test
+    void aFillRateOutsideOneToNinetyNineIsRefused() {
+        for (int fillRate : new int[] {0, 100}) {
+            assertThatThrownBy(() -> new H2FileCompaction(new H2CommitsWrittenAtOnce(), Duration.ofSeconds(4),
+                    Duration.ofSeconds(2), fillRate, DataSize.ofMegabytes(8)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("peerjournal.store.h2.compact-fill-rate");
+        }
+    }
+
+    /** Answers the file's size once the last commit is in and, if compacting, the last rounds have run. */
     private long writeManySmallCommits(Path store, boolean compacting) throws Exception {
         String url = url(store);
         H2CommitsWrittenAtOnce administrator = new H2CommitsWrittenAtOnce();
         administrator.migrate(Flyway.configure().dataSource(url, "sa", "").locations("classpath:no-migrations")
                 .load());
         H2FileCompaction compaction = new H2FileCompaction(administrator, RETENTION, RETENTION.dividedBy(2),
-                DataSize.ofMegabytes(8));
+                FILL_RATE, DataSize.ofMegabytes(8));
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement ddl = connection.createStatement()) {
             ddl.execute("create table projected_row (id uuid primary key, text varchar(400))");
