@@ -9,8 +9,8 @@ import java.util.UUID;
  * version 7 (RFC 9562), whose first 48 bits are the creation time in milliseconds, followed by a 12-bit counter
  * within the millisecond and 62 random bits. Ids created later sort after earlier ones, on H2 and PostgreSQL alike,
  * so the read models' indexes on these ids (every projection keys its rows by them) grow at their end instead of
- * at random places: a replay of the timeline's rows cost H2 about a quarter of the CPU time with keys in order
- * (docs/benchmarks.md, "Projection replay speed", session 7; ADR 0017). Clients see an ordinary UUID.
+ * at random places: H2 spent 19-38 us of CPU per event on the timeline's rows with ids in order, 52-101 us with
+ * random ones (docs/benchmarks.md, "Projection replay speed", session 7; ADR 0017). Clients see an ordinary UUID.
  *
  * <p>Within one millisecond the counter keeps ids of this node in creation order; should it run out (4,096 ids in
  * a millisecond) or the clock step back, the time is carried forward instead, so ids of one node never go
