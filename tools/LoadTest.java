@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * # a started service (README: the first command), demo users on the embedded store
- * java -cp ~/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar tools/LoadTest.java \
+ * java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar tools/LoadTest.java \
  *     http://localhost:8080 8 20 ./data
  * </pre>
  * Arguments: base URL, clients (8), seconds per round (20), a directory on the store's disk for the JDBC baseline's

@@ -2,7 +2,6 @@ package org.peerjournal.app.store;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,10 +24,11 @@ import java.time.Duration;
  *
  * <p>So this does that rewriting itself, every {@code peerjournal.store.h2.compact-interval}, at most
  * {@code compact-write-limit} a round (H2's store lock is held meanwhile, so commits wait: the limit keeps a round short).
- * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can; and each round
- * moves up to as much of the chunks nearest the file's end into free space nearer its start, so that the end falls
- * free and H2 truncates the file (H2 2.4.240 or later: 2.3's chunk moving could lose chunks, h2database issue
- * #4247). It also shortens the retention time (H2's default 45 s keeps every chunk written
+ * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can, and H2
+ * truncates the file whenever its end falls free. It does not move chunks to shrink the file at once (H2's
+ * {@code compactMoveChunks}): the path of H2's compaction with the most faults reported (issues #4086, #4247), and,
+ * tried on H2 2.4.240, it made the rounds longer and the file a third smaller after a replay, not small (ADR 0016).
+ * It also shortens the retention time (H2's default 45 s keeps every chunk written
  * in the last 45 s, at one chunk per commit hundreds of megabytes under load); why that is safe here and what it
  * costs: docs/decisions/0016-embedded-store-compacted-while-running.md.
  */
@@ -83,19 +83,13 @@ class H2FileCompaction {
         long before = file.size();
         long start = System.nanoTime();
         mvStore.compact(fillRate, writeLimit);
-        // Rewriting frees space inside the file; moving the chunks nearest its end into that space lets the end
-        // fall free, so that H2 can shrink the file. What H2's own housekeeping does when it runs (with a write
-        // delay); under the store lock, so no more than a round's limit.
-        if (file instanceof RandomAccessStore chunks) {
-            chunks.compactMoveChunks(fillRate, writeLimit, mvStore);
-        }
         long rewriting = System.nanoTime() - start;
         // H2 writes each commit to the file but forces nothing to the disk. Forcing the file every round, well
         // within the retention time, means a chunk's space is reused only after the chunks that replaced it are
         // on the disk: a power failure then finds either the old chunk or its durable replacement, never neither.
         file.sync();
         if (log.isDebugEnabled()) {
-            log.debug("H2 file {} -> {} bytes, {}% live, {} ms rewriting and moving", before, file.size(), file.getFillRate(),
+            log.debug("H2 file {} -> {} bytes, {}% live, {} ms rewriting", before, file.size(), file.getFillRate(),
                     rewriting / 1_000_000);
         }
     }
