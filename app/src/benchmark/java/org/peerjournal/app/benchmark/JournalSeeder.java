@@ -1,6 +1,7 @@
 package org.peerjournal.app.benchmark;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.peerjournal.command.ids.TimeOrderedIds;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.journal.ContactType;
@@ -47,9 +48,17 @@ final class JournalSeeder {
         }
     }
 
+    /**
+     * Ids as the service creates them ({@link TimeOrderedIds}); {@code -Dbench.randomIds=true} seeds random ones
+     * instead, as the service created them before session 7 (to compare what the read models' indexes cost).
+     */
+    static UUID newId() {
+        return Boolean.getBoolean("bench.randomIds") ? UUID.randomUUID() : TimeOrderedIds.next();
+    }
+
     /** Opens one journal (no notes); answers its id. */
     UUID open(String patientRef) {
-        UUID journalId = UUID.randomUUID();
+        UUID journalId = newId();
         gateway.sendAndWait(new OpenJournalCommand(journalId, teamId, patientRef, "Patient " + patientRef,
                 teamLead));
         return journalId;
@@ -92,7 +101,7 @@ final class JournalSeeder {
 
     /** Records one note now (occurred an hour ago) by the given worker; for timed appends after seeding. */
     static void recordNote(CommandGateway gateway, UUID journalId, Actor worker) {
-        gateway.sendAndWait(new RecordContactNoteCommand(journalId, UUID.randomUUID(),
+        gateway.sendAndWait(new RecordContactNoteCommand(journalId, newId(),
                 ContactType.INDIVIDUAL_CONVERSATION, Instant.now().minus(Duration.ofHours(1)), 45, NOTE_TEXT, worker));
     }
 
@@ -104,7 +113,7 @@ final class JournalSeeder {
         long spreadMinutes = SPREAD.toMinutes();
         for (int i = 0; i < notes; i++) {
             Instant occurredAt = now.minus(Duration.ofMinutes(1 + (long) (random.nextDouble() * (spreadMinutes - 1))));
-            gateway.sendAndWait(new RecordContactNoteCommand(journalId, UUID.randomUUID(),
+            gateway.sendAndWait(new RecordContactNoteCommand(journalId, newId(),
                     types[random.nextInt(types.length)], occurredAt, 15 + random.nextInt(106), NOTE_TEXT,
                     workers.get(random.nextInt(workers.size()))));
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.StandaloneApp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,14 +47,17 @@ class ReplaySpeedBenchmark {
     /** Handles none of the seeded events: its replay is the cost of reading and skipping them, a ceiling. */
     static final String READ_ONLY = "escalation-queue";
     static final List<String> ALL_FOUR = List.of("timeline", "journal-directory", "escalation-queue", "access-log");
+    /** {@code -Dbench.readOnlyAndAllFour=false} skips those two rows, for shorter runs comparing variants. */
+    static final boolean READ_ONLY_AND_ALL_FOUR = Boolean.parseBoolean(
+            System.getProperty("bench.readOnlyAndAllFour", "true"));
     static final Duration REPLAY_AT_MOST = Duration.ofMinutes(10);
     /**
      * Configurations compared side by side, each run at every batch size, interleaved: {@code label:setting,setting}
-     * separated by {@code ;}, e.g. {@code "batched:;unbatched:spring.jpa.properties.hibernate.jdbc.batch_size=0"}.
-     * By default only the application as configured.
+     * separated by {@code ;} (or by {@code |} where a setting holds a {@code ;}, as H2's URLs do), e.g.
+     * {@code "batched:;unbatched:spring.jpa.properties.hibernate.jdbc.batch_size=0"}. By default only the application
+     * as configured.
      */
-    static final List<Variant> VARIANTS = Arrays.stream(System.getProperty("bench.variants", "as configured:")
-            .split(";")).map(Variant::parse).toList();
+    static final List<Variant> VARIANTS = variants(System.getProperty("bench.variants", "as configured:"));
 
     @TempDir
     Path tempDir;
@@ -86,11 +90,16 @@ class ReplaySpeedBenchmark {
             }
         }
 
-        System.out.printf(Locale.ROOT, "%n=== Projection replay speed: summary (%d events; target >= 5,000 events/s"
+        System.out.printf(Locale.ROOT, "%n=== Projection replay speed: summary (%d events; target >= 20,000 events/s"
                 + " per projection) ===%n", events);
-        System.out.printf(Locale.ROOT, "%-10s %-16s %-44s %9s %11s %12s%n", "batch", "variant", "replayed",
-                "seconds", "events/s", "load avg");
+        System.out.printf(Locale.ROOT, "%-10s %-16s %-44s %9s %11s %12s %14s%n", "batch", "variant", "replayed",
+                "seconds", "events/s", "load avg", "CPU µs/event");
         rows.forEach(System.out::print);
+    }
+
+    private static List<Variant> variants(String spec) {
+        String separator = spec.contains("|") ? "\\|" : ";";
+        return Arrays.stream(spec.split(separator)).map(Variant::parse).toList();
     }
 
     private Path storeDir() {
@@ -131,10 +140,12 @@ class ReplaySpeedBenchmark {
             }
             for (String name : ONE_AT_A_TIME) {
                 double load = LoadAverage.now();
+                long cpuBefore = processCpuNanos();
                 long nanos = admin.replayAndTime(List.of(name), REPLAY_AT_MOST).get(name);
-                row(batchSize, variant, name + " (alone)", nanos, events, Math.max(load, LoadAverage.now()));
+                long cpu = processCpuNanos() - cpuBefore;
+                row(batchSize, variant, name + " (alone)", nanos, events, Math.max(load, LoadAverage.now()), cpu);
             }
-            if (allFourToo) {
+            if (allFourToo && READ_ONLY_AND_ALL_FOUR) {
                 double loadReadOnly = LoadAverage.now();
                 long readOnly = admin.replayAndTime(List.of(READ_ONLY), REPLAY_AT_MOST).get(READ_ONLY);
                 row(batchSize, variant, READ_ONLY + " (alone; reads, handles none)", readOnly, events,
@@ -162,11 +173,26 @@ class ReplaySpeedBenchmark {
     }
 
     private void row(int batchSize, Variant variant, String what, long nanos, long events, double load) {
+        row(batchSize, variant, what, nanos, events, load, -1);
+    }
+
+    /**
+     * @param cpuNanos the CPU time this JVM used meanwhile (every thread of the application, the benchmark's polls
+     *                 included), or -1: unlike the wall time it hardly depends on what else the shared machine runs
+     */
+    private void row(int batchSize, Variant variant, String what, long nanos, long events, double load,
+            long cpuNanos) {
         double seconds = nanos / 1e9;
-        String row = String.format(Locale.ROOT, "%-10d %-16s %-44s %9.1f %11.0f %12.2f%n", batchSize,
-                variant.label(), what, seconds, events / seconds, load);
+        String cpu = cpuNanos < 0 ? "-" : String.format(Locale.ROOT, "%.0f", cpuNanos / 1e3 / events);
+        String row = String.format(Locale.ROOT, "%-10d %-16s %-44s %9.1f %11.0f %12.2f %14s%n", batchSize,
+                variant.label(), what, seconds, events / seconds, load, cpu);
         System.out.print(row);
         rows.add(row);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A configuration under test: its label and the settings it adds to the application's. */

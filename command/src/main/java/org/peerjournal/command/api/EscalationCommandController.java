@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.peerjournal.command.idempotency.IdempotentCommandSender;
+import org.peerjournal.command.ids.TimeOrderedIds;
 import org.peerjournal.command.journal.EscalationRaised;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.escalation.AcknowledgeEscalationCommand;
@@ -40,8 +41,8 @@ class EscalationCommandController {
     @Operation(summary = "Raise a safety escalation (PSW of the journal's team); answers the acknowledgement deadline")
     ResponseEntity<EscalationRaisedResponse> raise(@PathVariable UUID journalId,
             @Valid @RequestBody RaiseEscalationRequest request, @IdempotencyKey String idempotencyKey) {
-        RaiseEscalationCommand command = new RaiseEscalationCommand(journalId, UUID.randomUUID(), request.category(),
-                request.severity(), request.description(), request.patientInformed(),
+        RaiseEscalationCommand command = new RaiseEscalationCommand(journalId, TimeOrderedIds.next(),
+                request.category(), request.severity(), request.description(), request.patientInformed(),
                 request.staffAlreadyInformedOrNone(), currentActor.get());
         EscalationRaised raised = sender.send(command, EscalationRaised.class, idempotencyKey,
                 IdempotentRequest.of(request, journalId));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.peerjournal.command.idempotency.IdempotentCommandSender;
+import org.peerjournal.command.ids.TimeOrderedIds;
 import org.peerjournal.command.journal.NoteCorrected;
 import org.peerjournal.command.journal.NoteRecorded;
 import org.peerjournal.command.journal.NoteRetracted;
@@ -44,7 +45,7 @@ class JournalCommandController {
     @Operation(summary = "Open a journal for a patient of the team (TEAM_LEAD)")
     ResponseEntity<JournalOpenedResponse> openJournal(@Valid @RequestBody OpenJournalRequest request,
             @IdempotencyKey String idempotencyKey) {
-        OpenJournalCommand command = new OpenJournalCommand(UUID.randomUUID(), request.teamId(),
+        OpenJournalCommand command = new OpenJournalCommand(TimeOrderedIds.next(), request.teamId(),
                 request.patientRef(), request.displayName(), currentActor.get());
         UUID journalId = sender.send(command, UUID.class, idempotencyKey, IdempotentRequest.of(request));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(journalId)
@@ -57,7 +58,7 @@ class JournalCommandController {
     ResponseEntity<NoteRecordedResponse> recordNote(@PathVariable UUID journalId,
             @Valid @RequestBody RecordNoteRequest request, @IdempotencyKey String idempotencyKey) {
         // Instants are kept to the millisecond everywhere (events, projections, answers), so none is rounded later.
-        RecordContactNoteCommand command = new RecordContactNoteCommand(journalId, UUID.randomUUID(),
+        RecordContactNoteCommand command = new RecordContactNoteCommand(journalId, TimeOrderedIds.next(),
                 request.contactType(), request.occurredAt().truncatedTo(ChronoUnit.MILLIS), request.durationMinutes(),
                 request.text(), currentActor.get());
         NoteRecorded recorded = sender.send(command, NoteRecorded.class, idempotencyKey,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.peerjournal.command.idempotency.IdempotentCommandSender;
+import org.peerjournal.command.ids.TimeOrderedIds;
 import org.peerjournal.shared.actor.CurrentActor;
 import org.peerjournal.shared.conflict.DiscussLoyaltyConflictCommand;
 import org.peerjournal.shared.conflict.FlagLoyaltyConflictCommand;
@@ -38,7 +39,7 @@ class LoyaltyConflictCommandController {
     @Operation(summary = "Flag a loyalty conflict with both perspectives (PSW of the journal's team)")
     ResponseEntity<ConflictResponse> flag(@PathVariable UUID journalId, @Valid @RequestBody FlagConflictRequest request,
             @IdempotencyKey String idempotencyKey) {
-        FlagLoyaltyConflictCommand command = new FlagLoyaltyConflictCommand(journalId, UUID.randomUUID(),
+        FlagLoyaltyConflictCommand command = new FlagLoyaltyConflictCommand(journalId, TimeOrderedIds.next(),
                 request.kind(), request.description(), request.patientPerspective(), request.staffPerspective(),
                 request.supervisionRequested(), currentActor.get());
         UUID conflictId = sender.send(command, UUID.class, idempotencyKey, IdempotentRequest.of(request, journalId));
@@ -51,7 +52,7 @@ class LoyaltyConflictCommandController {
     ResponseEntity<ConflictResponse> discuss(@PathVariable UUID journalId, @PathVariable UUID conflictId,
             @Valid @RequestBody DiscussConflictRequest request, @IdempotencyKey String idempotencyKey) {
         DiscussLoyaltyConflictCommand command = new DiscussLoyaltyConflictCommand(journalId, conflictId,
-                UUID.randomUUID(), request.forum(), request.summary(), currentActor.get());
+                TimeOrderedIds.next(), request.forum(), request.summary(), currentActor.get());
         UUID discussionId = sender.send(command, UUID.class, idempotencyKey,
                 IdempotentRequest.of(request, journalId, conflictId));
         return ResponseEntity.created(URI.create("/api/journals/" + journalId + "/timeline"))
