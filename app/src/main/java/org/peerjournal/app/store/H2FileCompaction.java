@@ -58,11 +58,11 @@ class H2FileCompaction {
                     + " least twice peerjournal.store.h2.compact-interval (" + interval + "): space is reused only"
                     + " after the file has been forced to the disk since");
         }
-        this.store = store;
         if (fillRate < 1 || fillRate > 99) {
             throw new IllegalArgumentException("peerjournal.store.h2.compact-fill-rate (" + fillRate + ") must be a"
                     + " percentage from 1 to 99");
         }
+        this.store = store;
         this.retentionMillis = Math.toIntExact(retention.toMillis());
         this.fillRate = fillRate;
         this.writeLimit = Math.toIntExact(writeLimit.toBytes());
