@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The event processors that build the read side: their progress against the event store, and their replay.
@@ -25,11 +26,14 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final ProcessorReset reset;
+    private final ProcessorFailures failures;
 
-    Projections(EventProcessingConfiguration processing, EventStore eventStore, ProcessorReset reset) {
+    Projections(EventProcessingConfiguration processing, EventStore eventStore, ProcessorReset reset,
+            ProcessorFailures failures) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.reset = reset;
+        this.failures = failures;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -49,16 +53,18 @@ public class Projections {
             throw new StateConflictException(name + " has side effects and is never replayed");
         }
         reset.resetToFirstEvent(name, processor);
+        failures.forget(name);
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.values().stream()
+        OptionalLong lowest = segments.values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(0L))
-                .min().orElse(0L);
+                .min();
+        long position = lowest.orElse(0L);
         String state = !processor.isRunning() ? "STOPPED"
                 : processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)
-                        ? "ERROR"
+                        || failures.failing(name, lowest) ? "ERROR"
                         : segments.values().stream().anyMatch(SegmentReplay::inProgress) ? "REPLAYING"
                                 : "RUNNING";
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), segments.size(),
