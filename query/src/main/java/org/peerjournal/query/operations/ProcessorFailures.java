@@ -13,11 +13,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which processors have a batch that failed and that they have not got past since. Axon's pooled processor rolls
- * such a batch back (rows and token), releases the segment and claims it again after a back-off: meanwhile its
- * status lists no segment at all and its own error flag stays off, so a projection that fails on every try looked
- * RUNNING (a replay started on top of old rows, ReplayCrashIT). Every processor's batch errors pass through here
- * and are then handled as Axon's default does: rethrown, so the batch is retried, never skipped.
+ * Event handling errors, for every processor (ADR 0018). An exception in any event handler fails its whole batch:
+ * Axon's default would log it and go on with the next event, committing the batch and its token without that
+ * event's rows (an exception from a repository marks the transaction rollback-only, one from a {@code JdbcTemplate}
+ * write did not). A failed batch is rolled back (rows and token) and tried again after Axon's back-off.
+ *
+ * <p>It also remembers which processors have a batch that failed and that they have not got past since: Axon
+ * releases the segment of a failed batch and claims it again later, and meanwhile the processor lists no segment
+ * and its own error flag stays off, so a projection failing on every try looked RUNNING (ReplayCrashIT).
  */
 @Component
 public class ProcessorFailures implements ErrorHandler, ConfigurerModule {
@@ -27,7 +30,9 @@ public class ProcessorFailures implements ErrorHandler, ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing().registerDefaultErrorHandler(configuration -> this);
+        configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> this);
     }
 
     @Override
@@ -38,6 +43,7 @@ public class ProcessorFailures implements ErrorHandler, ConfigurerModule {
                 .flatMapToLong(OptionalLong::stream)
                 .max()
                 .ifPresent(position -> failedAt.merge(errorContext.eventProcessor(), position, Math::max));
+        // Then as Axon's default: rethrown, so the batch is rolled back and retried.
         PropagatingErrorHandler.instance().handleError(errorContext);
     }
 
