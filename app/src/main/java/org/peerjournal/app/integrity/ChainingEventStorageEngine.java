@@ -7,7 +7,10 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.peerjournal.app.integrity.CommittedJournalHeads.ChainHead;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -28,6 +31,7 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
     private final ReportsStoredEvents storing;
     private final DataSource dataSource;
     private final TransactionManager transactionManager;
+    private final CommittedJournalHeads committedHeads = new CommittedJournalHeads();
 
     public <E extends EventStorageEngine & ReportsStoredEvents> ChainingEventStorageEngine(E delegate,
             DataSource dataSource, TransactionManager transactionManager) {
@@ -52,13 +56,26 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
             List<StoredEvent> rows = storing.appendReportingRows(events);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                EventChainer.chain(connection, events, rows);
+                List<ChainHead> heads = EventChainer.chain(connection, events, rows, committedHeads);
+                afterCommit(() -> committedHeads.committed(heads));
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not chain the events just stored", e);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
+    }
+
+    /** Runs once the current transaction has committed; never when it rolls back (or when there is none to wait for). */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        }
     }
 
     @Override

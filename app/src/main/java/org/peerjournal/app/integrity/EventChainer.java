@@ -1,6 +1,7 @@
 package org.peerjournal.app.integrity;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.peerjournal.app.integrity.CommittedJournalHeads.ChainHead;
 import org.peerjournal.shared.actor.ActorMetaData;
 
 import java.sql.Connection;
@@ -52,23 +53,21 @@ public final class EventChainer {
 
     /** Chains events stored before chaining existed (migration V12_4), in the order given, onto their chains. */
     public static void chainStored(Connection connection, Map<String, List<StoredEvent>> byChain) throws SQLException {
-        try (PreparedStatement insert = insertStatement(connection)) {
-            for (Map.Entry<String, List<StoredEvent>> chain : new TreeMap<>(byChain).entrySet()) {
-                appendToChain(connection, insert, chain.getKey(), chain.getValue());
-            }
-            insert.executeBatch();
-        }
+        appendToChains(connection, new TreeMap<>(byChain), new CommittedJournalHeads());
     }
 
-    /** Chains just-stored events; {@code rows}: each event's row as the engine stored it, in the same order. */
-    public static void chain(Connection connection, List<? extends EventMessage<?>> events, List<StoredEvent> rows)
-            throws SQLException {
+    /**
+     * Chains just-stored events; {@code rows}: each event's row as the engine stored it, in the same order. A
+     * journal's previous entry is taken from {@code known} when it is there. Answers the journals' new heads.
+     */
+    static List<ChainHead> chain(Connection connection, List<? extends EventMessage<?>> events, List<StoredEvent> rows,
+            CommittedJournalHeads known) throws SQLException {
         if (rows.size() != events.size()) {
             throw new IllegalStateException("The engine reported " + rows.size() + " rows for " + events.size()
                     + " events");
         }
         // Chains locked in name order, so two transactions touching the same chains can never deadlock.
-        Map<String, List<StoredEvent>> byChain = new TreeMap<>();
+        TreeMap<String, List<StoredEvent>> byChain = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
             EventMessage<?> event = events.get(i);
             StoredEvent row = rows.get(i);
@@ -78,12 +77,22 @@ public final class EventChainer {
             }
             byChain.computeIfAbsent(chainIdOf(event, row), id -> new ArrayList<>()).add(row);
         }
+        return appendToChains(connection, byChain, known);
+    }
+
+    private static List<ChainHead> appendToChains(Connection connection, TreeMap<String, List<StoredEvent>> byChain,
+            CommittedJournalHeads known) throws SQLException {
+        List<ChainHead> journalHeads = new ArrayList<>();
         try (PreparedStatement insert = insertStatement(connection)) {
             for (Map.Entry<String, List<StoredEvent>> chain : byChain.entrySet()) {
-                appendToChain(connection, insert, chain.getKey(), chain.getValue());
+                ChainHead head = appendToChain(connection, insert, chain.getKey(), chain.getValue(), known);
+                if (chain.getValue().get(0).fromAggregate()) {
+                    journalHeads.add(head);
+                }
             }
             insert.executeBatch();
         }
+        return journalHeads;
     }
 
     private static PreparedStatement insertStatement(Connection connection) throws SQLException {
@@ -91,10 +100,10 @@ public final class EventChainer {
                 + " event_identifier, payload_hash, meta_data_hash, leaf_hash, chain_hash) values (?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
-    private static void appendToChain(Connection connection, PreparedStatement insert, String chainId,
-            List<StoredEvent> rows) throws SQLException {
+    private static ChainHead appendToChain(Connection connection, PreparedStatement insert, String chainId,
+            List<StoredEvent> rows, CommittedJournalHeads known) throws SQLException {
         boolean journal = rows.get(0).fromAggregate();
-        Head head = journal ? journalHead(connection, chainId, rows.get(0).sequenceNumber())
+        Head head = journal ? journalHead(connection, chainId, rows.get(0).sequenceNumber(), known)
                 : lockHead(connection, chainId);
         long seq = head.seq;
         byte[] hash = head.hash;
@@ -119,6 +128,7 @@ public final class EventChainer {
         if (!journal) {
             saveHead(connection, chainId, head.exists, seq, hash);
         }
+        return new ChainHead(chainId, seq, hash);
     }
 
     private static void saveHead(Connection connection, String chainId, boolean exists, long seq, byte[] hash)
@@ -136,12 +146,16 @@ public final class EventChainer {
     /**
      * The entry before a journal's first new event: none before sequence 0; else it must be there, committed (the
      * command that appends sequence n was decided on the journal's events up to n - 1) or written earlier in this
-     * transaction.
+     * transaction. A committed entry is taken from {@code known} when it is there, and read otherwise.
      */
-    private static Head journalHead(Connection connection, String journalId, long firstSequence)
-            throws SQLException {
+    private static Head journalHead(Connection connection, String journalId, long firstSequence,
+            CommittedJournalHeads known) throws SQLException {
         if (firstSequence == 0) {
             return new Head(false, -1, Sha256.EMPTY_CHAIN);
+        }
+        Optional<byte[]> remembered = known.hashAt(journalId, firstSequence - 1);
+        if (remembered.isPresent()) {
+            return new Head(true, firstSequence - 1, remembered.get());
         }
         try (PreparedStatement select = connection.prepareStatement(
                 "select chain_hash from event_chain where chain_id = ? and chain_seq = ?")) {

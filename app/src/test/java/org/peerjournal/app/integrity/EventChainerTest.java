@@ -75,11 +75,12 @@ class EventChainerTest {
     void aSecondTransactionChainingOntoTheSameEntryIsRefused() throws Exception {
         appendInOwnTransaction(row(1, 0));
         try (Connection one = transaction(); Connection other = transaction()) {
-            EventChainer.chain(one, List.of(message(row(2, 1))), List.of(row(2, 1)));
+            EventChainer.chain(one, List.of(message(row(2, 1))), List.of(row(2, 1)), nothingKnown());
             one.commit();
             // Another event 1 of the same journal (the event table's unique key would refuse it first; the chain
             // refuses it on its own too), chained onto the same entry 0.
-            assertThatThrownBy(() -> EventChainer.chain(other, List.of(message(row(3, 1))), List.of(row(3, 1))))
+            assertThatThrownBy(() -> EventChainer.chain(other, List.of(message(row(3, 1))), List.of(row(3, 1)),
+                    nothingKnown()))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("UK_EVENT_CHAIN_POSITION");
         }
@@ -89,11 +90,12 @@ class EventChainerTest {
     void anAppendWhosePreviousEntryIsMissingIsRefusedAndStoresNothing() throws Exception {
         appendInOwnTransaction(row(1, 0));
         try (Connection connection = transaction()) {
-            assertThatThrownBy(() -> EventChainer.chain(connection, List.of(message(row(3, 2))), List.of(row(3, 2))))
+            assertThatThrownBy(() -> EventChainer.chain(connection, List.of(message(row(3, 2))), List.of(row(3, 2)),
+                    nothingKnown()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no chain entry at sequence 1");
             assertThatThrownBy(() -> EventChainer.chain(connection, List.of(message(row(2, 1)), message(row(3, 3))),
-                    List.of(row(2, 1), row(3, 3))))
+                    List.of(row(2, 1), row(3, 3)), nothingKnown()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("has sequence number 3 where its chain expects 2");
             connection.rollback();
@@ -106,10 +108,41 @@ class EventChainerTest {
         }
     }
 
+    /**
+     * A journal's previous entry remembered from a committed append is chained onto as it is, without reading it
+     * (here the store does not even hold it: read, the append would be refused as above); any other is read.
+     */
+    @Test
+    void aRememberedPreviousEntryIsChainedOntoWithoutReadingIt() throws Exception {
+        appendInOwnTransaction(row(1, 0));
+        byte[] remembered = Sha256.of("entry 4, committed".getBytes(StandardCharsets.UTF_8));
+        CommittedJournalHeads known = new CommittedJournalHeads();
+        known.committed(List.of(new CommittedJournalHeads.ChainHead(JOURNAL, 4, remembered)));
+
+        try (Connection connection = transaction()) {
+            List<CommittedJournalHeads.ChainHead> heads = EventChainer.chain(connection,
+                    List.of(message(row(6, 5)), message(row(7, 6))), List.of(row(6, 5), row(7, 6)), known);
+
+            byte[] expected = Sha256.chain(Sha256.chain(remembered, row(6, 5).leafHash()), row(7, 6).leafHash());
+            assertThat(heads).singleElement().satisfies(head -> {
+                assertThat(head.chainId()).isEqualTo(JOURNAL);
+                assertThat(head.seq()).isEqualTo(6);
+                assertThat(head.hash()).isEqualTo(expected);
+            });
+            assertThatThrownBy(() -> EventChainer.chain(connection, List.of(message(row(9, 8))),
+                    List.of(row(9, 8)), known)).hasMessageContaining("no chain entry at sequence 7");
+            connection.rollback();
+        }
+    }
+
+    private static CommittedJournalHeads nothingKnown() {
+        return new CommittedJournalHeads();
+    }
+
     private void appendInOwnTransaction(StoredEvent... rows) throws SQLException {
         try (Connection connection = transaction()) {
             EventChainer.chain(connection, List.of(rows).stream().map(EventChainerTest::message).toList(),
-                    List.of(rows));
+                    List.of(rows), nothingKnown());
             connection.commit();
         }
     }

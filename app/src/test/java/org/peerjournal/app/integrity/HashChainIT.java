@@ -1,5 +1,6 @@
 package org.peerjournal.app.integrity;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -59,11 +60,38 @@ class HashChainIT extends ApiIntegrationTest {
 
         assertThat(chain).extracting(row -> row.get("chain_seq")).containsExactly(0L, 1L, 2L);
         assertThat(chain).allSatisfy(row -> assertThat(row.get("chain_seq")).isEqualTo(row.get("sequence_number")));
+        assertEachEntryChainsOntoThePrevious(chain);
+    }
+
+    private static void assertEachEntryChainsOntoThePrevious(List<Map<String, Object>> chain) {
         byte[] head = Sha256.EMPTY_CHAIN;
         for (Map<String, Object> row : chain) {
             head = Sha256.chain(head, (byte[]) row.get("leaf_hash"));
-            assertThat((byte[]) row.get("chain_hash")).isEqualTo(head);
+            assertThat((byte[]) row.get("chain_hash")).as("entry %s", row.get("chain_seq")).isEqualTo(head);
         }
+    }
+
+    /**
+     * An append whose transaction rolls back leaves nothing a later append chains onto: the journal's next events
+     * take its sequence number and chain onto what was committed (the engine remembers committed heads only).
+     */
+    @Test
+    void anAppendThatRolledBackIsNotChainedOnto() {
+        String journalId = journals.openNorthJournal();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Journal", journalId, 1,
+                    new JournalsShownEvent("rolled-back", List.of()))
+                    .andMetaData(ActorMetaData.of(new Actor("rolled-back-writer", Role.PSW, "north"))));
+            status.setRollbackOnly();
+        });
+        journals.recordNote(journalId, "Takes sequence 1 after the rollback.");
+        journals.recordNote(journalId, "Chains onto the committed sequence 1.");
+
+        List<Map<String, Object>> chain = jdbc.queryForList("select chain_seq, leaf_hash, chain_hash from event_chain"
+                + " where chain_id = ? order by chain_seq", journalId);
+
+        assertThat(chain).extracting(row -> row.get("chain_seq")).containsExactly(0L, 1L, 2L);
+        assertEachEntryChainsOntoThePrevious(chain);
     }
 
     /**
