@@ -1,11 +1,22 @@
 package org.peerjournal.app.store;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +25,52 @@ class H2SettingsIT extends ApiIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSourceProperties dataSource;
+    @Value("${peerjournal.data-dir}")
+    String dataDir;
 
     @Test
     void commitsAreWrittenAtOnceAndParsedStatementsKept() {
         assertThat(setting("WRITE_DELAY")).as("WRITE_DELAY").containsOnly("0");
         assertThat(setting("QUERY_CACHE_SIZE")).as("parsed statements kept per connection").containsOnly("64");
+    }
+
+    /**
+     * A thread interrupted while H2 writes its commit to the file (Axon interrupts work past its timeout) loses
+     * nothing and closes nothing: on the plain file layer Java closes the channel and H2 the whole store, for every
+     * connection. Tried on a store of its own opened with the service's URL, so that a regression cannot close the
+     * store the other tests share.
+     */
+    @Test
+    void aThreadInterruptedWhileCommittingLeavesTheStoreOpen(@TempDir Path elsewhere) throws Exception {
+        String url = dataSource.getUrl().replace(dataDir, elsewhere.toString());
+        assertThat(url).as("the service's URL, moved").contains(elsewhere.toString());
+        try (Connection keepsItOpen = DriverManager.getConnection(url, "sa", "");
+                Statement statement = keepsItOpen.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+            statement.execute("create table note (text varchar(100))");
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            Thread interrupted = new Thread(() -> {
+                try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+                    connection.setAutoCommit(false);
+                    connection.createStatement().execute("insert into note values ('committed while interrupted')");
+                    Thread.currentThread().interrupt();
+                    connection.commit();
+                } catch (SQLException e) {
+                    failure.set(e);
+                }
+            });
+            interrupted.start();
+            interrupted.join(Duration.ofSeconds(30).toMillis());
+
+            assertThat(failure.get()).as("the interrupted commit").isNull();
+            statement.execute("insert into note values ('after')");
+            try (ResultSet count = statement.executeQuery("select count(*) from note")) {
+                count.next();
+                assertThat(count.getLong(1)).isEqualTo(2);
+            }
+        }
     }
 
     /** H2 lists some settings twice (as a database setting and as set by SQL): every row must say the same. */
