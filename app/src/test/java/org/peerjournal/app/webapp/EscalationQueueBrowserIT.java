@@ -28,21 +28,15 @@ class EscalationQueueBrowserIT extends BrowserTest {
 
         String escalationId = journals.raiseEscalation(journalId, "URGENT").body().get("escalationId").asText();
 
-        awaitRowText(escalationId, "Urgent");
-        assertThat(element("escalation-" + escalationId).getText()).contains("Urgent", "Suicide risk", "Open",
-                "by anna");
+        awaitRowText(escalationId, "Urgent", "Suicide risk", "Open", "by anna");
         assertThat(pageWasNotReloaded()).as("the row arrived without a reload").isTrue();
 
-        WebElement action = element("acknowledge-" + escalationId);
-        action.sendKeys("Called her; home visit at 15:00");
-        action.submit();
+        submitInLiveRow("acknowledge-" + escalationId, "Called her; home visit at 15:00");
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
                 "The escalation was acknowledged."));
         awaitRowText(escalationId, "Acknowledged");
 
-        WebElement outcome = element("resolve-" + escalationId);
-        outcome.sendKeys("Safety plan agreed");
-        outcome.submit();
+        submitInLiveRow("resolve-" + escalationId, "Safety plan agreed");
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
                 "The escalation was resolved."));
         awaitRowText(escalationId, "Resolved");
@@ -150,10 +144,24 @@ class EscalationQueueBrowserIT extends BrowserTest {
         return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.notReloaded"));
     }
 
-    private static void awaitRowText(String escalationId, String text) {
+    private static void awaitRowText(String escalationId, String... texts) {
         waitFor().until(driver -> {
             List<WebElement> rows = driver.findElements(By.id("escalation-" + escalationId));
-            return !rows.isEmpty() && rows.get(0).getText().contains(text);
+            return !rows.isEmpty() && List.of(texts).stream().allMatch(rows.get(0).getText()::contains);
+        });
+    }
+
+    /**
+     * Types into a field of a queue row and submits its form; should a live update re-render the row in between (a
+     * stale element), into the new row again, so the test never acts on a row the page has replaced.
+     */
+    private static void submitInLiveRow(String fieldId, String text) {
+        waitFor().until(driver -> {
+            WebElement field = driver.findElement(By.id(fieldId));
+            field.clear();
+            field.sendKeys(text);
+            field.submit();
+            return true;
         });
     }
 }
