@@ -21,9 +21,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,27 +68,66 @@ class AccessLogProjection extends ReadModelProjection {
                 .map(shown -> new Row(shownBy + ":" + shown.journalId(), shownBy, shown.journalId())).toList());
     }
 
-    /**
-     * One JDBC batch, not an entity per row: an overview shows hundreds of journals, and a batch of such events as
-     * managed entities made each projection transaction long enough to hold up the reads it logs.
-     */
+    /** The entries of one event, inserted with all others of its batch (see {@link BatchRows}). */
     private void insert(EventMessage<?> message, String action, List<Row> rows) {
         Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
         OffsetDateTime at = message.getTimestamp().atOffset(ZoneOffset.UTC);
-        jdbc.batchUpdate(INSERT, rows, rows.size(), (insert, row) -> {
-            insert.setString(1, row.eventId());
-            insert.setString(2, row.shownByEvent());
-            insert.setObject(3, row.journalId());
-            insert.setObject(4, at);
-            insert.setString(5, reader.userId());
-            insert.setString(6, reader.role().name());
-            insert.setString(7, reader.teamId());
-            insert.setString(8, action);
-        });
+        List<Entry> entries = BatchRows.of(jdbc);
+        rows.forEach(row -> entries.add(new Entry(row, at, reader, action)));
     }
 
     /** The key of one entry, the event that showed it (for an answer showing several journals), the journal. */
     private record Row(String eventId, String shownByEvent, UUID journalId) {
+    }
+
+    /** One entry as inserted. */
+    private record Entry(Row row, OffsetDateTime at, Actor reader, String action) {
+    }
+
+    /**
+     * The entries of the whole transaction (the processor's batch of events), inserted as one JDBC batch just before
+     * it commits. Not an entity per row: an overview shows hundreds of journals. And not as each event is handled:
+     * H2 writes every page changed since its last commit at whichever commit comes next, so rows inserted early in a
+     * long batch made the commits of the reads being logged meanwhile write the access log's pages (docs/benchmarks.md,
+     * "Access logging", session 9).
+     */
+    private static final class BatchRows implements TransactionSynchronization {
+
+        private final JdbcTemplate jdbc;
+        private final List<Entry> entries = new ArrayList<>();
+
+        private BatchRows(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        static List<Entry> of(JdbcTemplate jdbc) {
+            BatchRows rows = (BatchRows) TransactionSynchronizationManager.getResource(BatchRows.class);
+            if (rows == null) {
+                rows = new BatchRows(jdbc);
+                TransactionSynchronizationManager.bindResource(BatchRows.class, rows);
+                TransactionSynchronizationManager.registerSynchronization(rows);
+            }
+            return rows.entries;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            jdbc.batchUpdate(INSERT, entries, entries.size(), (insert, entry) -> {
+                insert.setString(1, entry.row().eventId());
+                insert.setString(2, entry.row().shownByEvent());
+                insert.setObject(3, entry.row().journalId());
+                insert.setObject(4, entry.at());
+                insert.setString(5, entry.reader().userId());
+                insert.setString(6, entry.reader().role().name());
+                insert.setString(7, entry.reader().teamId());
+                insert.setString(8, entry.action());
+            });
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResource(BatchRows.class);
+        }
     }
 
     @QueryHandler

@@ -45,6 +45,24 @@ class AccessLogProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void theEntriesOfABatchAreInsertedTogetherWhenItCommits() {
+        UUID berit = UUID.randomUUID();
+        UUID adam = UUID.randomUUID();
+        JournalsShownEvent list = new JournalsShownEvent("JOURNAL_LIST", List.of(
+                new JournalsShownEvent.Shown(berit, "north"), new JournalsShownEvent.Shown(adam, "north")));
+        JournalContentReadEvent read = new JournalContentReadEvent(berit, "north", "TIMELINE");
+
+        handle(() -> {
+            accessLog.on(list, event(T0, CARL, list));
+            accessLog.on(read, event(T0.plusSeconds(60), CARL, read));
+            assertThat(rows("select count(*) from access_log")).as("rows before the batch commits").isZero();
+        });
+
+        assertThat(log(berit, null)).extracting(AccessLogEntry::action).containsExactly("JOURNAL_LIST", "TIMELINE");
+        assertThat(log(adam, null)).extracting(AccessLogEntry::action).containsExactly("JOURNAL_LIST");
+    }
+
+    @Test
     void pagesTheLogOfAJournal() {
         UUID journal = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
