@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +31,7 @@ class AccessLogProjectionTest extends ProjectionTest {
     void anAnswerShowingSeveralJournalsIsOneRowPerJournalEachWithTheReaderAndTheTime() {
         UUID berit = UUID.randomUUID();
         UUID adam = UUID.randomUUID();
-        JournalsShownEvent list = new JournalsShownEvent("JOURNAL_LIST", List.of(
-                new JournalsShownEvent.Shown(berit, "north"), new JournalsShownEvent.Shown(adam, "north")));
+        JournalsShownEvent list = journalList(berit, adam);
         handle(() -> accessLog.on(list, event(T0, CARL, list)));
         JournalContentReadEvent read = new JournalContentReadEvent(berit, "north", "TIMELINE");
         handle(() -> accessLog.on(read, event(T0.plusSeconds(60), CARL, read)));
@@ -48,8 +48,7 @@ class AccessLogProjectionTest extends ProjectionTest {
     void theEntriesOfABatchAreInsertedTogetherWhenItCommits() {
         UUID berit = UUID.randomUUID();
         UUID adam = UUID.randomUUID();
-        JournalsShownEvent list = new JournalsShownEvent("JOURNAL_LIST", List.of(
-                new JournalsShownEvent.Shown(berit, "north"), new JournalsShownEvent.Shown(adam, "north")));
+        JournalsShownEvent list = journalList(berit, adam);
         JournalContentReadEvent read = new JournalContentReadEvent(berit, "north", "TIMELINE");
 
         handle(() -> {
@@ -83,6 +82,11 @@ class AccessLogProjectionTest extends ProjectionTest {
         resetForReplay(accessLog);
 
         assertThat(rows("select count(*) from access_log")).isZero();
+    }
+
+    private static JournalsShownEvent journalList(UUID... journals) {
+        return new JournalsShownEvent("JOURNAL_LIST",
+                Stream.of(journals).map(journal -> new JournalsShownEvent.Shown(journal, "north")).toList());
     }
 
     private List<AccessLogEntry> log(UUID journal, PageRequest page) {
