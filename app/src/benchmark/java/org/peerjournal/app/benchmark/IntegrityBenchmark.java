@@ -47,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What integrity costs (issue #11): note append latency with and without the hash chain, interleaved in one run
  * on one store (target: at most 10 % slower), and the verifier's speed over 100,000 and 1,000,000 events
  * (target: at least 100,000 events/s): in fresh JVMs, JVM start included (optionally from the packaged jar:
- * {@code -Dintegrity.verifier.jar=app/target/peer-journal.jar}), and three times in another fresh JVM
- * with the verifier's own settings ({@link VerifyRepeatedly}). Figures are printed, never asserted. Run with
+ * {@code -Dintegrity.verifier.jar=<its absolute path>}), and three times in another fresh JVM with the verifier's own
+ * settings ({@link VerifyRepeatedly}). Figures are printed, never asserted. Run with
  * {@code mvn -B -pl app -am test -Pbenchmark -Dtest=IntegrityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * a quick sanity run: add {@code -Dintegrity.verifier.events=2000 -Dintegrity.append.warm-up=5
  * -Dintegrity.append.pairs=20}.
@@ -225,8 +225,9 @@ class IntegrityBenchmark {
     class VerifierSpeed {
 
         /**
-         * Fresh runs per size: one fresh run's time moved between 7 and 11 s over a million events on a quiet
-         * machine (the JIT's warm-up shares the 2 cores), so the median of several is the figure.
+         * Fresh runs per size: one fresh run's time moved between 6 and 12 s over a million events on a quiet
+         * machine (the JIT's warm-up shares the 2 cores), so the median of several is the figure (the upper of the
+         * two middle ones for an even number).
          */
         static final int FRESH_RUNS = Integer.getInteger("integrity.verifier.fresh-runs", 5);
 
@@ -235,9 +236,10 @@ class IntegrityBenchmark {
 
         /**
          * What the investigator runs: {@code verify --peerjournal.data-dir=...} in {@link #FRESH_RUNS} fresh JVMs one
-         * after the other (each with its start and JIT warm-up: what an investigator waits for); then, in another fresh JVM with the verifier's own
-         * settings ({@link VerifyRepeatedly}), three runs one after the other, each timed inside the JVM: the first
-         * without the JVM's start, the third compiled (the verifier's speed in a started JVM).
+         * after the other (each with its start and JIT warm-up: what an investigator waits for); then, in another
+         * fresh JVM with the verifier's own settings ({@link VerifyRepeatedly}), three runs one after the other, each
+         * timed inside the JVM: the first without the JVM's start, the third compiled (the verifier's speed in a
+         * started JVM).
          */
         @Test
         void eventsPerSecond() throws Exception {
