@@ -64,6 +64,7 @@ class H2SettingsIT extends ApiIntegrationTest {
             interrupted.start();
             interrupted.join(Duration.ofSeconds(30).toMillis());
 
+            assertThat(interrupted.isAlive()).as("the interrupted commit has returned").isFalse();
             assertThat(failure.get()).as("the interrupted commit").isNull();
             statement.execute("insert into note values ('after')");
             try (ResultSet count = statement.executeQuery("select count(*) from note")) {

@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,7 +148,7 @@ class EscalationQueueBrowserIT extends BrowserTest {
     private static void awaitRowText(String escalationId, String... texts) {
         waitFor().until(driver -> {
             List<WebElement> rows = driver.findElements(By.id("escalation-" + escalationId));
-            return !rows.isEmpty() && List.of(texts).stream().allMatch(rows.get(0).getText()::contains);
+            return !rows.isEmpty() && Arrays.stream(texts).allMatch(rows.get(0).getText()::contains);
         });
     }
 
