@@ -2,6 +2,7 @@ package org.peerjournal.query;
 
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.peerjournal.query.audit.AccessLogProjection;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.query.projection.ReadModelProjection;
 import org.peerjournal.shared.escalation.EscalationView;
@@ -31,6 +32,12 @@ import java.util.List;
                 "org\\.peerjournal\\.query\\.timeline\\.TimelinePageReader",
                 "org\\.peerjournal\\.query\\.operations\\.Reconciler"})})
 public class QueryStoreTestApplication {
+
+    /** The access log in the same database as every other read model, as on PostgreSQL. */
+    @Bean(AccessLogProjection.TABLES)
+    ProjectionTables accessLogTables(ProjectionTables tables) {
+        return tables;
+    }
 
     /** What the escalation queue published to the live streams, in order. */
     @Bean

@@ -1,6 +1,6 @@
 package org.peerjournal.app.cluster;
 
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -28,15 +28,13 @@ class ClusterProcessorReset implements ProcessorReset {
     private static final Duration RETRY_AFTER = Duration.ofMillis(200);
 
     private final ReplayRequests requests;
-    private final TokenStore tokenStore;
-    private final TransactionManager transactions;
+    private final EventProcessingConfiguration processing;
     private final ClusterProperties cluster;
 
-    ClusterProcessorReset(ReplayRequests requests, TokenStore tokenStore, TransactionManager transactions,
+    ClusterProcessorReset(ReplayRequests requests, EventProcessingConfiguration processing,
             ClusterProperties cluster) {
         this.requests = requests;
-        this.tokenStore = tokenStore;
-        this.transactions = transactions;
+        this.processing = processing;
         this.cluster = cluster;
     }
 
@@ -73,9 +71,13 @@ class ClusterProcessorReset implements ProcessorReset {
         }
     }
 
-    /** The reset left every segment claimed by this node; let any node's processor take them up. */
+    /**
+     * The reset left every segment claimed by this node; let any node's processor take them up. In the processor's
+     * own token store: the access log's is a file of its own on the embedded store (ADR 0019).
+     */
     private void releaseClaims(String name) {
-        transactions.executeInTransaction(() -> {
+        TokenStore tokenStore = processing.tokenStore(name);
+        processing.transactionManager(name).executeInTransaction(() -> {
             for (int segment : tokenStore.fetchSegments(name)) {
                 tokenStore.releaseClaim(name, segment);
             }

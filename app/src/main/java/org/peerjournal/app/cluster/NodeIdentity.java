@@ -1,5 +1,5 @@
 package org.peerjournal.app.cluster;
 
 /** This node's name in the token table and the node list. */
-record NodeIdentity(String id) {
+public record NodeIdentity(String id) {
 }

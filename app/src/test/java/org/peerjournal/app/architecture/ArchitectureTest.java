@@ -67,7 +67,7 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** A JPA row class is named after its table with the suffix Record ({@code access_log}: AccessLogRecord). */
+    /** A JPA row class is named after its table with the suffix Record ({@code escalation_queue}: EscalationQueueRecord). */
     @Test
     void everyJpaRowIsARecord() {
         classes().that().areAnnotatedWith(Entity.class)

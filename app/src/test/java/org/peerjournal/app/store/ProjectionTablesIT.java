@@ -41,8 +41,9 @@ class ProjectionTablesIT {
         jdbc.execute("create table projected_row (id integer primary key)");
         jdbc.execute("create table reset_marker (id integer primary key)");
         jdbc.update("insert into projected_row values (1), (2), (3)");
-        ProjectionTables tables = new ProjectionTables(jdbc, dataSource);
-        TransactionTemplate reset = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        ProjectionTables tables = new ProjectionTables(dataSource, transactions);
+        TransactionTemplate reset = new TransactionTemplate(transactions);
 
         assertThatThrownBy(() -> reset.executeWithoutResult(status -> {
             jdbc.update("insert into reset_marker values (1)");

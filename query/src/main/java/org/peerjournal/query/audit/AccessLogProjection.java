@@ -19,11 +19,16 @@ import org.peerjournal.shared.audit.JournalContentReadEvent;
 import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,9 +38,11 @@ import java.util.UUID;
 /** Who was shown which journal, when and through what: the reviewable form of the read and shown events. */
 @Component
 @ProcessingGroup(AccessLogProjection.NAME)
-class AccessLogProjection extends ReadModelProjection {
+public class AccessLogProjection extends ReadModelProjection {
 
-    static final String NAME = "access-log";
+    public static final String NAME = "access-log";
+    /** The name of the {@link ProjectionTables} the access log lives in. */
+    public static final String TABLES = "accessLogTables";
     /** One row per read of one journal; a list of journals shown is one event with a row per journal in it. */
     static final ReadModel READ_MODEL = ReadModel.of(NAME, "access_log")
             .counts(JournalContentReadEvent.class, Measure.rows("access_log", "shown_by_event is null"))
@@ -45,13 +52,15 @@ class AccessLogProjection extends ReadModelProjection {
     private static final String INSERT = "insert into access_log (event_id, shown_by_event, journal_id, read_at,"
             + " user_id, role, team_id, action) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final AccessLogRepository log;
+    private static final String SELECT = "select read_at, user_id, role, team_id, action, journal_id from access_log";
+    private static final String ORDER = " order by read_at, event_id";
+
     private final JdbcTemplate jdbc;
 
-    AccessLogProjection(AccessLogRepository log, JdbcTemplate jdbc, ProjectionTables tables) {
+    /** @param tables on the embedded store the access log's own H2 file, else the application's store (ADR 0019) */
+    AccessLogProjection(@Qualifier(TABLES) ProjectionTables tables) {
         super(READ_MODEL, tables);
-        this.log = log;
-        this.jdbc = jdbc;
+        this.jdbc = tables.jdbc();
     }
 
     /** An older read event: one entry, keyed by the event. */
@@ -71,7 +80,7 @@ class AccessLogProjection extends ReadModelProjection {
     /** The entries of one event, inserted with all others of its batch (see {@link BatchRows}). */
     private void insert(EventMessage<?> message, String action, List<Row> rows) {
         Actor reader = ActorMetaData.from(message.getMetaData()).orElseThrow();
-        OffsetDateTime at = message.getTimestamp().atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = utc(message.getTimestamp());
         List<Entry> entries = BatchRows.of(jdbc);
         rows.forEach(row -> entries.add(new Entry(row, at, reader, action)));
     }
@@ -133,16 +142,47 @@ class AccessLogProjection extends ReadModelProjection {
     @QueryHandler
     AccessLogPage handle(FindAccessLogQuery query) {
         if (query.page() == null) {
-            Slice<AccessLogEntry> all = log.readsOf(query.journalId(), query.from(), query.to(), Pageable.unpaged())
-                    .map(AccessLogRecord::toEntry);
-            return new AccessLogPage(all.getContent(), false);
+            return new AccessLogPage(readsOf(query, Pageable.unpaged()).getContent(), false);
         }
-        return Pages.read(query.page(), page -> log.readsOf(query.journalId(), query.from(), query.to(), page)
-                .map(AccessLogRecord::toEntry), AccessLogPage::new);
+        return Pages.read(query.page(), page -> readsOf(query, page), AccessLogPage::new);
     }
 
     @QueryHandler
     List<AccessLogEntry> handle(FindAccessesQuery query) {
-        return log.readsBetween(query.from(), query.to()).stream().map(AccessLogRecord::toEntry).toList();
+        return jdbc.query(SELECT + " where read_at >= ? and read_at < ?" + ORDER, AccessLogProjection::entry,
+                utc(query.from()), utc(query.to()));
+    }
+
+    /** The journal's entries in the window, oldest first; one more than the page asks for says whether more follow. */
+    private Slice<AccessLogEntry> readsOf(FindAccessLogQuery query, Pageable page) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where journal_id = ?");
+        List<Object> arguments = new ArrayList<>(List.of(query.journalId()));
+        if (query.from() != null) {
+            sql.append(" and read_at >= ?");
+            arguments.add(utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" and read_at < ?");
+            arguments.add(utc(query.to()));
+        }
+        sql.append(ORDER);
+        if (page.isPaged()) {
+            sql.append(" limit ? offset ?");
+            arguments.addAll(List.of(page.getPageSize() + 1, page.getOffset()));
+        }
+        List<AccessLogEntry> entries = jdbc.query(sql.toString(), AccessLogProjection::entry, arguments.toArray());
+        if (page.isUnpaged() || entries.size() <= page.getPageSize()) {
+            return new SliceImpl<>(entries, page, false);
+        }
+        return new SliceImpl<>(entries.subList(0, page.getPageSize()), page, true);
+    }
+
+    private static AccessLogEntry entry(ResultSet row, int number) throws SQLException {
+        return new AccessLogEntry(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
+                row.getString(3), row.getString(4), row.getString(5), row.getObject(6, UUID.class));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -20,8 +21,9 @@ import java.util.TreeSet;
 
 /**
  * How many events of each type a processor has handled, read from its tokens: per segment, the events of that
- * segment up to the segment's position, less those in the gaps its token still waits for. Run it in the same
- * database snapshot as the count of what the projection holds, so both describe the same moment.
+ * segment up to the segment's position, less those in the gaps its token still waits for. Read the tokens in the
+ * same snapshot as the count of what the projection holds, so both describe the same moment; the events counted
+ * against them may be read later, in the event store: those a token says were handled were stored before it.
  */
 final class ProcessedEvents {
 
@@ -33,9 +35,9 @@ final class ProcessedEvents {
         this.serializer = serializer;
     }
 
-    /** Events handled by the processor, per payload type (class name), among these types. */
-    Map<String, Long> of(String processor, Collection<String> payloadTypes) {
-        List<Progress> segments = progress(processor);
+    /** Events handled by the processor whose tokens these are, per payload type (class name), among these types. */
+    Map<String, Long> of(Tokens tokens, Collection<String> payloadTypes) {
+        List<Progress> segments = tokens.segments();
         Map<String, Long> processed = new HashMap<>();
         if (segments.isEmpty()) {
             return processed;
@@ -69,17 +71,22 @@ final class ProcessedEvents {
         return processed;
     }
 
-    private List<Progress> progress(String processor) {
-        List<Object[]> rows = jdbc.query("select segment, token, token_type from token_entry"
-                        + " where processor_name = :processor", new MapSqlParameterSource("processor", processor),
-                (rs, row) -> new Object[] {rs.getInt(1), rs.getBytes(2), rs.getString(3)});
+    /** The processor's tokens, read from the token table of the database its projection lives in. */
+    Tokens tokens(JdbcTemplate tokenTable, String processor) {
+        List<Object[]> rows = tokenTable.query("select segment, token, token_type from token_entry"
+                        + " where processor_name = ?",
+                (rs, row) -> new Object[] {rs.getInt(1), rs.getBytes(2), rs.getString(3)}, processor);
         int[] ids = rows.stream().mapToInt(row -> (Integer) row[0]).toArray();
         List<Progress> progress = new ArrayList<>();
         for (Object[] row : rows) {
             progress.add(Progress.of(Segment.computeSegment((Integer) row[0], ids),
                     token((byte[]) row[1], (String) row[2])));
         }
-        return progress;
+        return new Tokens(List.copyOf(progress));
+    }
+
+    /** One processor's segments as its tokens stood. */
+    record Tokens(List<Progress> segments) {
     }
 
     private TrackingToken token(byte[] serialized, String type) {

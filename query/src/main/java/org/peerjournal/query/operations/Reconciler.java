@@ -1,20 +1,14 @@
 package org.peerjournal.query.operations;
 
 import org.axonframework.serialization.Serializer;
+import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.query.projection.ReadModel;
 import org.peerjournal.query.projection.ReadModelProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -35,12 +29,12 @@ public class Reconciler {
     private final JdbcTemplate jdbc;
     /** Per event type, what each read model holds for it: from the read models' own declarations. */
     private final Map<Class<?>, List<Measure>> measures;
+    /** Per projection, the database its tables and tokens live in. */
+    private final Map<String, ProjectionTables> tablesOf;
     private final ProcessedEvents processedEvents;
-    private final TransactionTemplate snapshot;
 
-    Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc, PlatformTransactionManager transactions,
-            DataSource dataSource, @Qualifier("serializer") Serializer serializer,
-            List<ReadModelProjection> projections) throws MetaDataAccessException {
+    Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc,
+            @Qualifier("serializer") Serializer serializer, List<ReadModelProjection> projections) {
         this.jdbc = jdbc;
         this.measures = projections.stream().map(ReadModelProjection::readModel)
                 .sorted(Comparator.comparing(ReadModel::name))
@@ -48,25 +42,20 @@ public class Reconciler {
                         .map(measure -> Map.entry(entry.getKey(), new Measure(model.name(), measure)))))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        this.tablesOf = projections.stream().collect(Collectors.toMap(projection -> projection.readModel().name(),
+                ReadModelProjection::tables, (same, alike) -> same));
         this.processedEvents = new ProcessedEvents(namedJdbc, serializer);
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        // One snapshot of the whole database for the transaction: PostgreSQL's REPEATABLE READ gives it; H2's
-        // takes a snapshot per table at first read, its SERIALIZABLE one of every table.
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.snapshot.setIsolationLevel(product.toLowerCase().contains("postgres")
-                ? TransactionDefinition.ISOLATION_REPEATABLE_READ : TransactionDefinition.ISOLATION_SERIALIZABLE);
     }
 
     /**
-     * Per projection, in one database snapshot: the events it has processed according to its tokens, against the
-     * rows it holds for them. Events stored but not yet processed make no difference, so a projection that is
+     * Per projection, its tokens and the rows it holds in one snapshot of its database, and the events those tokens
+     * say it processed. Events stored but not yet processed make no difference, so a projection that is
      * merely behind is consistent; only a row lost or applied twice is not.
      */
     public Reconciliation reconcile() {
         Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
         measures.values().stream().flatMap(List::stream).map(Measure::projection).distinct()
-                .forEach(projection -> snapshot.executeWithoutResult(status -> counts.putAll(count(projection))));
+                .forEach(projection -> counts.putAll(count(projection)));
         // Counted last, so it includes at least every event a projection said it processed.
         Map<String, Long> stored = new HashMap<>();
         jdbc.query("select payload_type, count(*) from domain_event_entry group by payload_type",
@@ -86,19 +75,24 @@ public class Reconciler {
         return new Reconciliation(consistent, Instant.now().truncatedTo(ChronoUnit.MILLIS), checks);
     }
 
-    /** Inside one snapshot: each measure of the projection, against the events of its type processed. */
+    /** Each measure of the projection, against the events of its type processed as of the same snapshot. */
     private Map<Measure, Reconciliation.ProjectionCount> count(String projection) {
         Map<Measure, String> typeOf = new IdentityHashMap<>();
         measures.forEach((type, measures) -> measures.stream()
                 .filter(measure -> measure.projection().equals(projection))
                 .forEach(measure -> typeOf.put(measure, type.getName())));
-        Map<String, Long> processed = processedEvents.of(projection, Set.copyOf(typeOf.values()));
+        Map<Measure, Long> projected = new IdentityHashMap<>();
+        ProcessedEvents.Tokens tokens = tablesOf.get(projection).inSnapshot(tables -> {
+            typeOf.keySet().forEach(measure -> projected.put(measure, tables.queryForObject(measure.sql(), Long.class)));
+            return processedEvents.tokens(tables, projection);
+        });
+        Map<String, Long> processed = processedEvents.of(tokens, Set.copyOf(typeOf.values()));
         Map<Measure, Reconciliation.ProjectionCount> counts = new IdentityHashMap<>();
         typeOf.forEach((measure, type) -> {
             long events = processed.getOrDefault(type, 0L);
-            long projected = jdbc.queryForObject(measure.sql(), Long.class);
-            counts.put(measure, new Reconciliation.ProjectionCount(projection, measure.describe(), events, projected,
-                    projected == events));
+            long rows = projected.get(measure);
+            counts.put(measure, new Reconciliation.ProjectionCount(projection, measure.describe(), events, rows,
+                    rows == events));
         });
         return counts;
     }

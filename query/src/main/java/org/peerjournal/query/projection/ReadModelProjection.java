@@ -20,6 +20,11 @@ public abstract class ReadModelProjection {
         return readModel;
     }
 
+    /** The database the read model's tables and its processor's tokens live in. */
+    public final ProjectionTables tables() {
+        return tables;
+    }
+
     @ResetHandler
     protected void reset() {
         tables.clear(readModel);
