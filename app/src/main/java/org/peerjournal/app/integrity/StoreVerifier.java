@@ -18,15 +18,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Recomputes everything from the stored bytes with plain JDBC and trusts nothing the service wrote about them:
  * every event's leaf (against its chain entry), every chain, the Merkle tree and its root at every checkpoint's
  * size, and every checkpoint's signature under the trusted keys. Each table is read in streaming passes in
  * primary-key order, never a row at a time, the chain table once, beside the events; memory is 40 bytes per event
- * and a head per chain. Given a second connection on the same snapshot (the offline command on PostgreSQL), the
- * passes run on two threads: the events in two halves of the global index, then the chains (read once more) beside
- * the tree.
+ * and a head per chain. On one connection (H2, and the service's own audit) the events and chain entries are read on
+ * a second thread while the first hashes and checks them ({@link ReadAhead}). Given a second connection on the same
+ * snapshot (the offline command on PostgreSQL), the passes run on two threads: the events in two halves of the global
+ * index, then the chains (read once more) beside the tree.
  */
 public final class StoreVerifier {
 
@@ -61,12 +63,14 @@ public final class StoreVerifier {
             // On one thread the chains are checked in the same read of the chain table as the events; on two,
             // the halves of that read each see only part of a chain, so the second thread reads it once more.
             ChainCheck chains = new ChainCheck();
-            if (second == null) {
-                halves = List.of(EventPass.run(connection, Long.MIN_VALUE, Long.MAX_VALUE, chains));
+            // On one connection a second thread reads ahead (ReadAhead); on two, each thread reads its own half.
+            boolean readAhead = second == null;
+            if (readAhead) {
+                halves = List.of(EventPass.run(connection, Long.MIN_VALUE, Long.MAX_VALUE, chains, true));
             } else {
                 long middle = middleGlobalIndex(connection);
-                halves = both(background, () -> EventPass.run(connection, Long.MIN_VALUE, middle, null),
-                        () -> EventPass.run(second, middle, Long.MAX_VALUE, null));
+                halves = both(background, () -> EventPass.run(connection, Long.MIN_VALUE, middle, null, false),
+                        () -> EventPass.run(second, middle, Long.MAX_VALUE, null, false));
             }
             Leaves leaves = new Leaves(halves);
             List<NoteVerifier> keys = trustedKeys.isEmpty() ? verifier.storedKeys(connection) : trustedKeys;
@@ -75,7 +79,7 @@ public final class StoreVerifier {
                     () -> second == null ? chains.finish() : checkChains(second),
                     () -> {
                         StoreVerifier tree = new StoreVerifier();
-                        tree.checkTreeAndCheckpoints(connection, leaves, keys, stored, trustedCheckpoints);
+                        tree.checkTreeAndCheckpoints(connection, readAhead, leaves, keys, stored, trustedCheckpoints);
                         return tree.report;
                     });
             // Lines in the order the passes have always printed them: events, chains, keys, tree and checkpoints.
@@ -162,7 +166,9 @@ public final class StoreVerifier {
             this.chains = chains;
         }
 
-        static EventPass run(Connection connection, long from, long to, ChainCheck chains) throws SQLException {
+        /** @param readAhead read the rows on another thread while this one checks them */
+        static EventPass run(Connection connection, long from, long to, ChainCheck chains, boolean readAhead)
+                throws SQLException {
             EventPass pass = new EventPass(chains);
             try (PreparedStatement events = streaming(connection, "select " + StoredEvent.COLUMNS
                             + " from domain_event_entry where global_index >= ? and global_index < ? order by"
@@ -172,38 +178,54 @@ public final class StoreVerifier {
                             + " where global_index >= ? and global_index < ? order by global_index", from, to);
                     ResultSet event = events.executeQuery();
                     ResultSet entry = chain.executeQuery()) {
-                pass.merge(event, entry);
+                if (readAhead) {
+                    ReadAhead.run(rows -> merge(event, entry, rows), pass::check);
+                } else {
+                    merge(event, entry, pass::check);
+                }
             }
             return pass;
         }
 
-        private void merge(ResultSet event, ResultSet entry) throws SQLException {
+        /** An event and its chain entry, read at the same global index; either is null when the other has none. */
+        private record Row(EventRow event, ChainEntry entry) {
+        }
+
+        /** Pairs the events with the chain entries by global index, both read in that order. */
+        private static void merge(ResultSet event, ResultSet entry, Consumer<Row> rows) throws SQLException {
             boolean hasEvent = event.next();
             boolean hasEntry = entry.next();
             while (hasEvent || hasEntry) {
                 long eventIndex = hasEvent ? event.getLong(1) : Long.MAX_VALUE;
                 long entryIndex = hasEntry ? entry.getLong(1) : Long.MAX_VALUE;
-                if (eventIndex == entryIndex) {
-                    StoredEvent stored = StoredEvent.read(event);
-                    byte[] leaf = stored.leafHash();
-                    compare(stored, leaf, chained(ChainEntry.read(entry)));
-                    remember(stored.globalIndex(), leaf);
+                rows.accept(new Row(eventIndex <= entryIndex ? EventRow.read(event) : null,
+                        entryIndex <= eventIndex ? ChainEntry.read(entry) : null));
+                if (eventIndex <= entryIndex) {
                     hasEvent = event.next();
-                    hasEntry = entry.next();
-                } else if (eventIndex < entryIndex) {
-                    StoredEvent stored = StoredEvent.read(event);
-                    report.discrepancy(describe(stored) + ": stored without a chain entry (inserted outside the"
-                            + " application)");
-                    reportedChanged.add(stored.globalIndex());
-                    remember(stored.globalIndex(), stored.leafHash());
-                    hasEvent = event.next();
-                } else {
-                    ChainEntry missing = chained(ChainEntry.read(entry));
-                    report.discrepancy(missing.describe() + ": event missing (global index "
-                            + missing.globalIndex() + ")");
-                    reportedMissing.add(missing.globalIndex());
+                }
+                if (entryIndex <= eventIndex) {
                     hasEntry = entry.next();
                 }
+            }
+        }
+
+        private void check(Row row) {
+            if (row.event != null && row.entry != null) {
+                StoredEvent stored = row.event.hashed();
+                byte[] leaf = stored.leafHash();
+                compare(stored, leaf, chained(row.entry));
+                remember(stored.globalIndex(), leaf);
+            } else if (row.event != null) {
+                StoredEvent stored = row.event.hashed();
+                report.discrepancy(describe(stored) + ": stored without a chain entry (inserted outside the"
+                        + " application)");
+                reportedChanged.add(stored.globalIndex());
+                remember(stored.globalIndex(), stored.leafHash());
+            } else {
+                ChainEntry missing = chained(row.entry);
+                report.discrepancy(missing.describe() + ": event missing (global index "
+                        + missing.globalIndex() + ")");
+                reportedMissing.add(missing.globalIndex());
             }
         }
 
@@ -326,9 +348,12 @@ public final class StoreVerifier {
         return keys;
     }
 
-    /** Pass 3: the tree in sealing order from the recomputed leaves, its root at every checkpoint's size. */
-    private void checkTreeAndCheckpoints(Connection connection, Leaves leaves, List<NoteVerifier> keys,
-            List<SignedNote> stored, List<SignedNote> trusted) throws SQLException {
+    /**
+     * Pass 3: the tree in sealing order from the recomputed leaves, its root at every checkpoint's size; with
+     * {@code readAhead}, the tree's rows are read on another thread while this one hashes the tree.
+     */
+    private void checkTreeAndCheckpoints(Connection connection, boolean readAhead, Leaves leaves,
+            List<NoteVerifier> keys, List<SignedNote> stored, List<SignedNote> trusted) throws SQLException {
         Map<Long, List<Claim>> claims = new TreeMap<>();
         stored.forEach(note -> claim(claims, note, "checkpoint in the database", keys));
         trusted.forEach(note -> claim(claims, note, "trusted checkpoint", keys));
@@ -339,33 +364,21 @@ public final class StoreVerifier {
         try (Statement statement = streaming(connection);
                 ResultSet leaf = statement.executeQuery("select tree_index, global_index, leaf_hash from merkle_leaf"
                         + " order by tree_index")) {
-            while (leaf.next()) {
-                long position = leaf.getLong(1);
-                if (position != tree.size()) {
-                    report.discrepancy("tree positions " + tree.size() + ".." + (position - 1)
-                            + " missing (removed from the tree)");
+            ReadAhead.Source<SealedLeaf> rows = sink -> {
+                while (leaf.next()) {
+                    sink.accept(new SealedLeaf(leaf.getLong(1), leaf.getLong(2), leaf.getBytes(3)));
                 }
-                long globalIndex = leaf.getLong(2);
-                int event = leaves.find(globalIndex);
-                byte[] storedLeaf = leaf.getBytes(3);
-                if (event < 0) {
-                    if (!leaves.reportedMissing.contains(globalIndex)) {
-                        report.discrepancy("tree position " + position + ": event missing (global index "
-                                + globalIndex + ")");
-                    }
-                    tree.append(storedLeaf);
-                } else {
-                    byte[] recomputed = leaves.leaf(event);
-                    if (!Arrays.equals(recomputed, storedLeaf) && !leaves.reportedChanged.contains(globalIndex)) {
-                        report.discrepancy("tree position " + position + " (global index " + globalIndex
-                                + "): the event differs from the one sealed");
-                    }
-                    sealed.set(event);
-                    tree.append(recomputed);
-                }
+            };
+            Consumer<SealedLeaf> check = sealedLeaf -> {
+                append(sealedLeaf, leaves, tree, sealed);
                 if (claims.containsKey(tree.size())) {
                     roots.put(tree.size(), tree.root());
                 }
+            };
+            if (readAhead) {
+                ReadAhead.run(rows, check);
+            } else {
+                rows.readAll(check);
             }
         }
         if (claims.containsKey(0L)) {
@@ -374,6 +387,34 @@ public final class StoreVerifier {
         report.counted(leaves.count(), tree.size());
         claims.forEach((size, atSize) -> atSize.forEach(claim -> checkClaim(claim, roots.get(size), tree.size())));
         coverage(trusted.isEmpty() ? stored : trusted, leaves.count(), sealed);
+    }
+
+    /** A row of {@code merkle_leaf}: a tree position and the leaf the sealer put there. */
+    private record SealedLeaf(long position, long globalIndex, byte[] leafHash) {
+    }
+
+    /** Appends the event's recomputed leaf at its tree position (the stored one when the event is gone). */
+    private void append(SealedLeaf leaf, Leaves leaves, MerkleTree tree, BitSet sealed) {
+        if (leaf.position != tree.size()) {
+            report.discrepancy("tree positions " + tree.size() + ".." + (leaf.position - 1)
+                    + " missing (removed from the tree)");
+        }
+        int event = leaves.find(leaf.globalIndex);
+        if (event < 0) {
+            if (!leaves.reportedMissing.contains(leaf.globalIndex)) {
+                report.discrepancy("tree position " + leaf.position + ": event missing (global index "
+                        + leaf.globalIndex + ")");
+            }
+            tree.append(leaf.leafHash);
+        } else {
+            byte[] recomputed = leaves.leaf(event);
+            if (!Arrays.equals(recomputed, leaf.leafHash) && !leaves.reportedChanged.contains(leaf.globalIndex)) {
+                report.discrepancy("tree position " + leaf.position + " (global index " + leaf.globalIndex
+                        + "): the event differs from the one sealed");
+            }
+            sealed.set(event);
+            tree.append(recomputed);
+        }
     }
 
     private void claim(Map<Long, List<Claim>> claims, SignedNote note, String source, List<NoteVerifier> keys) {

@@ -22,9 +22,7 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
 
     /** Reads the {@link #COLUMNS} of the current row, hashing the payload and metadata bytes. */
     public static StoredEvent read(ResultSet row) throws SQLException {
-        return new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
-                row.getString(6), row.getString(7), row.getString(8), Sha256.of(row.getBytes(9)),
-                Sha256.of(row.getBytes(10)));
+        return EventRow.read(row).hashed();
     }
 
     /** An event raised by an aggregate (a journal); the others (reads of a journal) have no aggregate type. */
