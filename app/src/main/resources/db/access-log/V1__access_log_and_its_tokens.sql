@@ -5,8 +5,9 @@
 -- The account the application connects as: not an administrator (granted in AppAccountGrants after migrating).
 create user if not exists ${appuser} password '${apppassword}';
 
--- One row per journal an answer showed (keyed by the event and the journal, the event in shown_by_event), or per
--- older read event (keyed by the event).
+-- One row per journal an answer showed (event_id names the event and the journal, shown_by_event the event), or
+-- per older read event (event_id names the event). Keyed by the journal first: the key is itself the journal's log
+-- in time order (what the audit views read), so no second index by journal is kept beside a key by event_id.
 create table access_log (
     event_id       varchar(255) not null,
     shown_by_event varchar(255),
@@ -16,9 +17,8 @@ create table access_log (
     role           varchar(64)  not null,
     team_id        varchar(255),
     action         varchar(64)  not null,
-    primary key (event_id)
+    primary key (journal_id, read_at, event_id)
 );
-create index ix_access_log_journal on access_log (journal_id, read_at);
 -- The access review reads every access of a window, across journals: by time.
 create index ix_access_log_read_at on access_log (read_at);
 
