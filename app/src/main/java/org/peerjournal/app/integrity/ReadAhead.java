@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  */
 final class ReadAhead<T> {
 
-    private static final int BATCH = 128;
-    private static final int QUEUED = 8;
+    private static final int BATCH = 1_000;
+    private static final int QUEUED = 4;
 
     /** Reads every row, in order, into the sink. */
     interface Source<T> {
