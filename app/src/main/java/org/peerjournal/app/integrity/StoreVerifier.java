@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * every event's leaf (against its chain entry), every chain, the Merkle tree and its root at every checkpoint's
  * size, and every checkpoint's signature under the trusted keys. Each table is read in streaming passes in
  * primary-key order, never a row at a time, the chain table once, beside the events; memory is 40 bytes per event
- * and a head per chain. On one connection (H2, and the service's own audit) the events and chain entries are read on
- * a second thread while the first hashes and checks them ({@link ReadAhead}). Given a second connection on the same
+ * and a head per chain. The offline command on one connection (H2) reads the rows on a second thread while the first
+ * hashes and checks them ({@link ReadAhead}). Given a second connection on the same
  * snapshot (the offline command on PostgreSQL), the passes run on two threads: the events in two halves of the global
  * index, then the chains (read once more) beside the tree.
  */
@@ -39,19 +39,30 @@ public final class StoreVerifier {
     private StoreVerifier() {
     }
 
-    /** On one connection and one thread (the service's background audit). */
+    /**
+     * On one connection and one thread (the service's background audit): reading ahead on a second thread costs more
+     * CPU in all, which a running service needs for its requests (docs/benchmarks.md, "Integrity", session 10).
+     */
     public static VerificationReport verify(Connection connection, List<NoteVerifier> trustedKeys,
             List<SignedNote> trustedCheckpoints) throws SQLException {
-        return verify(connection, null, trustedKeys, trustedCheckpoints);
+        return verify(connection, null, false, trustedKeys, trustedCheckpoints);
     }
 
     /**
-     * @param second another connection on the same snapshot of the store, to read on two threads; null: one thread
+     * For the offline command, which has the machine to itself.
+     *
+     * @param second another connection on the same snapshot of the store, to read on two threads; null: one
+     * connection, read ahead on a second thread ({@link ReadAhead})
      * @param trustedKeys the verifier keys checkpoints must be signed with; empty: the keys the store lists
      * @param trustedCheckpoints signed checkpoints from outside the store (a witness file, a saved checkpoint)
      */
     public static VerificationReport verify(Connection connection, Connection second, List<NoteVerifier> trustedKeys,
             List<SignedNote> trustedCheckpoints) throws SQLException {
+        return verify(connection, second, second == null, trustedKeys, trustedCheckpoints);
+    }
+
+    private static VerificationReport verify(Connection connection, Connection second, boolean readAhead,
+            List<NoteVerifier> trustedKeys, List<SignedNote> trustedCheckpoints) throws SQLException {
         StoreVerifier verifier = new StoreVerifier();
         ExecutorService background = second == null ? null : Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "verify-second-pass");
@@ -63,10 +74,8 @@ public final class StoreVerifier {
             // On one thread the chains are checked in the same read of the chain table as the events; on two,
             // the halves of that read each see only part of a chain, so the second thread reads it once more.
             ChainCheck chains = new ChainCheck();
-            // On one connection a second thread reads ahead (ReadAhead); on two, each thread reads its own half.
-            boolean readAhead = second == null;
-            if (readAhead) {
-                halves = List.of(EventPass.run(connection, Long.MIN_VALUE, Long.MAX_VALUE, chains, true));
+            if (second == null) {
+                halves = List.of(EventPass.run(connection, Long.MIN_VALUE, Long.MAX_VALUE, chains, readAhead));
             } else {
                 long middle = middleGlobalIndex(connection);
                 halves = both(background, () -> EventPass.run(connection, Long.MIN_VALUE, middle, null, false),
