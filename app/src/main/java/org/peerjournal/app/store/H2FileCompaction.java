@@ -23,7 +23,8 @@ import java.time.Duration;
  * after a replay (docs/benchmarks.md, "The embedded store's file size").
  *
  * <p>So this does that rewriting itself, every {@code peerjournal.store.h2.compact-interval}, at most
- * {@code compact-write-limit} a round (H2's store lock is held meanwhile, so commits wait: the limit keeps a round short).
+ * {@code compact-write-limit} a round, in steps of 1 MB (H2's store lock is held while a step rewrites, so commits
+ * wait: the steps keep each wait short).
  * Freed space is reused by the next chunks, which H2 places as near the start of the file as it can, and H2
  * truncates the file whenever its end falls free. It does not move chunks to shrink the file at once (H2's
  * {@code compactMoveChunks}): the path of H2's compaction with the most faults reported (issues #4086, #4247), and,
@@ -36,6 +37,8 @@ import java.time.Duration;
 class H2FileCompaction {
 
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
+    /** The most one call to H2 rewrites while it holds the store lock (see {@link #rewrite}). */
+    private static final int STEP = 1024 * 1024;
     private final H2CommitsWrittenAtOnce store;
     private final int retentionMillis;
     private final int fillRate;
@@ -45,8 +48,8 @@ class H2FileCompaction {
      * @param fillRate   a round rewrites only while less than this percentage of the chunks' bytes is live: the
      *                   lower, the larger the file may grow, and the fewer live bytes a round rewrites for each
      *                   byte it frees
-     * @param writeLimit at most this much is rewritten a round: H2's store lock is held meanwhile, so commits wait
-     *                   up to one round's rewriting
+     * @param writeLimit at most this much is rewritten a round, in steps of 1 MB (H2's store lock is held while a
+     *                   step rewrites)
      */
     H2FileCompaction(H2CommitsWrittenAtOnce store,
             @Value("${peerjournal.store.h2.retention-time}") Duration retention,
@@ -82,7 +85,7 @@ class H2FileCompaction {
         mvStore.setRetentionTime(retentionMillis);
         long before = file.size();
         long start = System.nanoTime();
-        mvStore.compact(fillRate, writeLimit);
+        rewrite(mvStore);
         long rewriting = System.nanoTime() - start;
         // H2 writes each commit to the file but forces nothing to the disk. Forcing the file every round, well
         // within the retention time, means a chunk's space is reused only after the chunks that replaced it are
@@ -91,6 +94,20 @@ class H2FileCompaction {
         if (log.isDebugEnabled()) {
             log.debug("H2 file {} -> {} bytes, {}% live, {} ms rewriting", before, file.size(), file.getFillRate(),
                     rewriting / 1_000_000);
+        }
+    }
+
+    /**
+     * A round's rewriting, in steps of at most {@link #STEP}: H2 holds its store lock for the whole of one call, and
+     * every commit waits for it meanwhile. A round of 8 MB in one call held it 100-200 ms every 2 s after heavy
+     * writes, and a logged read or a note that came then waited as long; between steps the commits waiting get the
+     * lock (H2's is fair), so a commit waits for one step at most, not for the round (docs/benchmarks.md, "Access logging", eighth round).
+     */
+    private void rewrite(MVStore mvStore) {
+        int step = Math.min(STEP, writeLimit);
+        long budget = writeLimit;
+        while (budget > 0 && mvStore.compact(fillRate, step)) {
+            budget -= step;
         }
     }
 }

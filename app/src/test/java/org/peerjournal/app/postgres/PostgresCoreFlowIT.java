@@ -97,6 +97,14 @@ class PostgresCoreFlowIT {
         ApiResponse events = as("ines", "AUDITOR").get("/api/audit/journals/" + journalId + "/events");
         assertThat(events.body().get("totalEvents").asInt()).isEqualTo(2);
         assertThat(events.body().get("events").get(1).get("actor").get("userId").asText()).isEqualTo("pia");
+        // The access log is on PostgreSQL with the other read models (on H2 in a file of its own, ADR 0019).
+        ApiClient clinician = as("cleo", "CLINICIAN");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> clinician.get("/api/journals/" + journalId + "/timeline").status(), status -> status == 200);
+        String accessLog = "/api/audit/journals/" + journalId + "/access-log?from=" + Instant.now().minus(Duration
+                .ofHours(1)) + "&to=" + Instant.now().plus(Duration.ofHours(1)) + "&page=0&size=10";
+        await().atMost(Duration.ofSeconds(15)).until(() -> as("ines", "AUDITOR").get(accessLog).body().toString(),
+                body -> body.contains("\"userId\":\"cleo\"") && body.contains("\"action\":\"timeline\""));
         await().atMost(Duration.ofSeconds(15)).until(
                 () -> as("olle", "ADMIN").get("/api/admin/reconciliation").body().get("consistent").asBoolean());
     }
