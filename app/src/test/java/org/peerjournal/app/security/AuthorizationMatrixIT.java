@@ -111,7 +111,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         INCIDENT_REPORT("GET /api/audit/journals/{journalId}/incident-report", false, "eva"),
         JOURNAL_INTEGRITY("GET /api/audit/journals/{journalId}/integrity", false, "eva"),
         STORE_INTEGRITY("GET /api/audit/integrity", false, "eva", false),
-        /** The auditor waits for the first checkpoint to be signed (every 10 s when something changed). */
+        /** The auditor waits for the first checkpoint to be signed (every second here when something changed). */
         LATEST_CHECKPOINT("GET /api/audit/checkpoints/latest", false, "eva", false),
         CHECKPOINT_KEY("GET /api/audit/checkpoints/public-key", false, "eva", false),
         PROJECTIONS("GET /api/admin/projections", false, "olle", false),

@@ -16,8 +16,8 @@ import java.time.Duration;
 /**
  * Base of the HTTP end-to-end tests: the whole application on a random port, on a file-based H2 store in a fresh
  * temporary directory. All subclasses share one application context (and store), so tests create their own
- * journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline
- * and notifications go to a local webhook receiver, retried quickly.
+ * journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline,
+ * checkpoints are signed every second, and notifications go to a local webhook receiver, retried quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Spring Boot turns metrics export off in tests; the service's own /actuator/prometheus is under test here.
@@ -51,6 +51,9 @@ public abstract class ApiIntegrationTest {
         registry.add("peerjournal.rate-limits.failed-logins", () -> "1000000");
         // Tests open and drop many streams; a heartbeat every second notices the dropped ones and frees their slots.
         registry.add("peerjournal.streams.heartbeat", () -> "PT1S");
+        // A checkpoint at most every second rather than every 10 s: tests that wait for a journal to be sealed into
+        // a signed checkpoint wait about a second, not up to ten.
+        registry.add("peerjournal.integrity.checkpoint-interval", () -> "PT1S");
     }
 
     @BeforeEach

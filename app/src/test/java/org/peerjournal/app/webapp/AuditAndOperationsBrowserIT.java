@@ -85,7 +85,7 @@ class AuditAndOperationsBrowserIT extends BrowserTest {
         signIn("eva");
         open("/app/audit");
         browser.findElement(By.linkText("Integrity")).click();
-        // A checkpoint is signed every 10 s once something was stored.
+        // A checkpoint is signed every second in the tests (every 10 s by default) once something was stored.
         openUntilShown("/app/audit/integrity", By.id("tree-size"));
         assertThat(Long.parseLong(element("tree-size").getText())).isPositive();
         assertThat(element("root-hash").getText()).isNotBlank();
