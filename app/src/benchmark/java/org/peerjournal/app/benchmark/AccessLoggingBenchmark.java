@@ -18,6 +18,7 @@ import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
+import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.event.JournalOpenedEvent;
 import org.peerjournal.shared.journal.query.FindJournalTimelineQuery;
 import org.peerjournal.shared.journal.query.FindJournalsQuery;
@@ -46,6 +47,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What access logging costs the reads that show patients (issue #12, point 4): a team of 1,000 journals with 99 notes
  * each (100,000 stored events) on H2, appended as the journal aggregate records them. Each read is timed with its
  * access log (one event per answer, as the controllers do) and without (the same query alone), interleaved in
- * process, and once over HTTP as served; then a PSW's note writes are timed alone and while four clients keep reading
+ * process, and once over HTTP as served (the journal list's first page of 50, a list of 200 journals, the overview,
+ * a timeline; each kind in a phase of its own, begun once every projection has caught up with the phase before);
+ * then a PSW's note writes are timed alone and while four clients keep reading
  * timelines (each read a logged event).
  *
  * <p>Figures are printed, never asserted. Run: {@code mvn -B -o -pl app -am test -Pbenchmark
@@ -153,12 +158,15 @@ class AccessLoggingBenchmark {
         ApiClient claraOverHttp = app.client().as("clara");
         Random random = new Random(12);
         Supplier<UUID> someJournal = () -> journalIds.get(random.nextInt(journalIds.size()));
-        Supplier<List<JournalSummary>> list = () -> queries.query(new FindJournalsQuery("north",
-                PageRequest.first()), ResponseTypes.instanceOf(JournalSummaryPage.class)).join().items();
+        IntFunction<List<JournalSummary>> listOf = size -> queries.query(new FindJournalsQuery(
+                "north", new PageRequest(0, size)), ResponseTypes.instanceOf(JournalSummaryPage.class)).join().items();
+        Supplier<List<JournalSummary>> list = () -> listOf.apply(PageRequest.DEFAULT_SIZE);
+        // The issue's example: a list of 200 journals, the largest page.
+        Supplier<List<JournalSummary>> list200 = () -> listOf.apply(JournalLimits.MAX_PAGE_SIZE);
         // withoutContactDays=1 names most journals (their last contact lies days back): the most an overview logs.
         Supplier<TeamOverview> overview = () -> queries.query(new FindTeamOverviewQuery("north", 1,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)), ResponseTypes.instanceOf(TeamOverview.class)).join();
-        java.util.function.Function<UUID, JournalTimeline> timeline = id -> queries.query(
+        Function<UUID, JournalTimeline> timeline = id -> queries.query(
                 new FindJournalTimelineQuery(id, "north", null, null, Set.of(), false, 0, 50),
                 ResponseTypes.optionalInstanceOf(JournalTimeline.class)).join().orElseThrow();
 
@@ -166,6 +174,10 @@ class AccessLoggingBenchmark {
         reads.put("list, query only", () -> list.get().size());
         reads.put("list, query + access log", () -> accessLog.journalList(clara, list.get()).size());
         reads.put("list, HTTP as served", () -> checked(claraOverHttp.get("/api/journals")).body().size());
+        reads.put("list of 200, query only", () -> list200.get().size());
+        reads.put("list of 200, query + access log", () -> accessLog.journalList(clara, list200.get()).size());
+        reads.put("list of 200, HTTP as served", () -> checked(claraOverHttp.get("/api/journals?size="
+                + JournalLimits.MAX_PAGE_SIZE)).body().size());
         reads.put("overview(1 day), query only", () -> overview.get().journalsWithoutContact().size());
         reads.put("overview(1 day), query + access log",
                 () -> accessLog.teamOverview(clara, overview.get()).journalsWithoutContact().size());
@@ -180,8 +192,12 @@ class AccessLoggingBenchmark {
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         Map<String, Integer> shown = new LinkedHashMap<>();
         reads.keySet().forEach(name -> latencies.put(name, new Latencies()));
-        List<String> kinds = List.of("list", "overview(1 day)", "timeline");
+        List<String> kinds = List.of("list", "list of 200", "overview(1 day)", "timeline");
+        ProjectionsAdmin projections = new ProjectionsAdmin(app.client().as("olle"));
         for (List<String> phase : MIXED ? List.of(kinds) : kinds.stream().map(List::of).toList()) {
+            // The access log's rows of the phase before are written by then: a phase times its own logging only.
+            Duration behind = projections.awaitAllCaughtUp(Duration.ofMinutes(5));
+            System.out.printf(Locale.ROOT, "before %s: projections at lag 0 after %d ms%n", phase, behind.toMillis());
             Map<String, Supplier<Integer>> phaseReads = new LinkedHashMap<>();
             reads.forEach((name, read) -> {
                 if (phase.stream().anyMatch(kind -> name.startsWith(kind + ","))) {
@@ -207,7 +223,7 @@ class AccessLoggingBenchmark {
                 LoadAverage.describe());
         System.out.print(Latencies.HEADER);
         latencies.forEach((name, samples) -> System.out.print(samples.row(name)));
-        for (String read : List.of("list", "overview(1 day)", "timeline")) {
+        for (String read : kinds) {
             System.out.printf(Locale.ROOT, "%s: %d journals shown; p95 with / without access log = %.2f%n", read,
                     shown.get(read + ", query only"), latencies.get(read + ", query + access log").p95()
                             / latencies.get(read + ", query only").p95());

@@ -47,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What integrity costs (issue #11): note append latency with and without the hash chain, interleaved in one run
  * on one store (target: at most 10 % slower), and the verifier's speed over 100,000 and 1,000,000 events
  * (target: at least 100,000 events/s): in fresh JVMs, JVM start included (optionally from the packaged jar:
- * {@code -Dintegrity.verifier.jar=<its absolute path>}), and three times in another fresh JVM with the verifier's own
- * settings ({@link VerifyRepeatedly}). Figures are printed, never asserted. Run with
+ * {@code -Dintegrity.verifier.jar=<its absolute path>}), and three times in each of as many other fresh JVMs with the
+ * verifier's own settings ({@link VerifyRepeatedly}), timed inside, without the JVM's start. Figures are printed, never asserted. Run with
  * {@code mvn -B -pl app -am test -Pbenchmark -Dtest=IntegrityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * a quick sanity run: add {@code -Dintegrity.verifier.events=2000 -Dintegrity.append.warm-up=5
  * -Dintegrity.append.pairs=20}.
@@ -236,10 +236,10 @@ class IntegrityBenchmark {
 
         /**
          * What the investigator runs: {@code verify --peerjournal.data-dir=...} in {@link #FRESH_RUNS} fresh JVMs one
-         * after the other (each with its start and JIT warm-up: what an investigator waits for); then, in another
-         * fresh JVM with the verifier's own settings ({@link VerifyRepeatedly}), three runs one after the other, each
-         * timed inside the JVM: the first without the JVM's start, the third compiled (the verifier's speed in a
-         * started JVM).
+         * after the other (each with its start and JIT warm-up: what an investigator waits for); then, in as many
+         * other fresh JVMs with the verifier's own settings ({@link VerifyRepeatedly}), three runs one after the other,
+         * each timed inside the JVM: the first without the JVM's start (the verifier's speed, H2's opening and the
+         * JIT's warm-up included), the third compiled (its speed in a started JVM).
          */
         @Test
         void eventsPerSecond() throws Exception {
@@ -261,20 +261,36 @@ class IntegrityBenchmark {
                             loadBefore);
                     assertThat(fresh).startsWith("0\n").contains(expected);
                 }
-                Arrays.sort(seconds);
-                System.out.printf(Locale.ROOT, "verifier (fresh JVM, median of %d): %,d events in %.2f s = %,.0f"
-                        + " events/s%n", FRESH_RUNS, events, seconds[FRESH_RUNS / 2], events / seconds[FRESH_RUNS / 2]);
+                printMedian(events, "fresh JVM", seconds);
 
-                double loadBefore = LoadAverage.now();
-                String repeated = inFreshJvm(VerifyRepeatedly.class, "3", argument);
-                assertThat(repeated).contains(expected);
-                Matcher run = Pattern.compile("run (\\d+) exit (\\d+) ([0-9.]+) s").matcher(repeated);
-                while (run.find()) {
-                    assertThat(run.group(2)).isEqualTo("0");
-                    print(events, "one JVM, run " + run.group(1) + " of 3, JVM start excluded",
-                            Double.parseDouble(run.group(3)), loadBefore);
+                // The verifier's own speed, without the JVM's and the launcher's start: in FRESH_RUNS other fresh
+                // JVMs, each timing three runs itself; the first with H2's opening and the JIT's warm-up, the third
+                // compiled.
+                double[][] inJvm = new double[3][FRESH_RUNS];
+                for (int i = 0; i < FRESH_RUNS; i++) {
+                    double loadBefore = LoadAverage.now();
+                    String repeated = inFreshJvm(VerifyRepeatedly.class, "3", argument);
+                    assertThat(repeated).contains(expected);
+                    Matcher run = Pattern.compile("run (\\d+) exit (\\d+) ([0-9.]+) s").matcher(repeated);
+                    while (run.find()) {
+                        assertThat(run.group(2)).isEqualTo("0");
+                        int which = Integer.parseInt(run.group(1));
+                        inJvm[which - 1][i] = Double.parseDouble(run.group(3));
+                        print(events, "JVM " + (i + 1) + " of " + FRESH_RUNS + ", run " + which
+                                + " of 3, JVM start excluded", inJvm[which - 1][i], loadBefore);
+                    }
+                }
+                for (int which = 1; which <= 3; which++) {
+                    printMedian(events, "run " + which + " of 3 in a fresh JVM, JVM start excluded", inJvm[which - 1]);
                 }
             }
+        }
+
+        private static void printMedian(int events, String how, double[] seconds) {
+            Arrays.sort(seconds);
+            double median = seconds[seconds.length / 2];
+            System.out.printf(Locale.ROOT, "verifier (%s, median of %d): %,d events in %.2f s = %,.0f events/s%n",
+                    how, seconds.length, events, median, events / median);
         }
 
         private static void print(int events, String how, double seconds, double loadBefore) {

@@ -1,5 +1,6 @@
 package org.peerjournal.app.security;
 
+import org.peerjournal.app.store.EmbeddedStore;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -21,8 +22,7 @@ public class DemoUsersOnlyOnEmbeddedStore implements ApplicationListener<Applica
 
     static void check(Environment environment) {
         boolean demoUsers = Binder.get(environment).bind(ENABLED, Boolean.class).orElse(false);
-        String url = environment.getProperty("spring.datasource.url", "");
-        if (demoUsers && !url.startsWith("jdbc:h2:")) {
+        if (demoUsers && !EmbeddedStore.isConfigured(environment)) {
             throw new IllegalStateException("Demo users are enabled but the store is not the embedded H2 store. "
                     + "Set " + ENABLED + "=false and configure production authentication.");
         }

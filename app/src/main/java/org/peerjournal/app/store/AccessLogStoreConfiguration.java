@@ -12,8 +12,8 @@ import org.peerjournal.query.audit.AccessLogProjection;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -24,16 +24,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AccessLogStoreConfiguration {
 
-    private static final String EMBEDDED = "'${spring.datasource.url:}'.startsWith('jdbc:h2:')";
-
     @Bean(AccessLogProjection.TABLES)
-    @ConditionalOnExpression("!" + EMBEDDED)
+    @Conditional(EmbeddedStore.NotConfigured.class)
     ProjectionTables accessLogWithTheOtherReadModels(ProjectionTables tables) {
         return tables;
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnExpression(EMBEDDED)
+    @Conditional(EmbeddedStore.Configured.class)
     static class InAFileOfItsOwn {
 
         /** Axon's token table as the application's store names it (Axon's JDBC default is TokenEntry). */
