@@ -332,8 +332,6 @@ class TwoNodeIT {
                 "peerjournal.streams.max-per-user=" + MAX_STREAMS_PER_USER,
                 "peerjournal.streams.max-per-node=" + MAX_STREAMS_PER_NODE, "peerjournal.streams.heartbeat=PT1S",
                 "peerjournal.escalations.acknowledge-within.immediate=PT6S",
-                // A checkpoint at most every second (10 s by default), so the one-key test waits a second for one.
-                "peerjournal.integrity.checkpoint-interval=PT1S",
                 "axon.eventhandling.processors.timeline.token-claim-interval=1000",
                 "axon.eventhandling.processors.journal-directory.token-claim-interval=1000",
                 "axon.eventhandling.processors.escalation-queue.token-claim-interval=1000",
