@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The read side without Axon, web or security, for {@link org.peerjournal.query.projection.ProjectionTest}s: the projections (every
- * {@link ReadModelProjection}), the readers and SQL helpers their handlers and queries use, and the reconciler.
+ * {@link ReadModelProjection}), the readers and SQL helpers their handlers and queries use, and the reconciler (with
+ * where each processor's tokens live).
  * Entities and repositories come from the {@code @DataJpaTest} slice.
  */
 @SpringBootConfiguration
@@ -30,7 +31,7 @@ import java.util.List;
                 "org\\.peerjournal\\.query\\.directory\\.(ContactMonths|TeamOverviewReader|ContactReportReader)",
                 "org\\.peerjournal\\.query\\.notification\\.NotificationStates",
                 "org\\.peerjournal\\.query\\.timeline\\.TimelinePageReader",
-                "org\\.peerjournal\\.query\\.operations\\.Reconciler"})})
+                "org\\.peerjournal\\.query\\.operations\\.(Reconciler|ProcessorDatabases)"})})
 public class QueryStoreTestApplication {
 
     /** The access log in the same database as every other read model, as on PostgreSQL. */

@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on one store (target: at most 10 % slower), and the verifier's speed over 100,000 and 1,000,000 events
  * (target: at least 100,000 events/s): in fresh JVMs, JVM start included (optionally from the packaged jar:
  * {@code -Dintegrity.verifier.jar=<its absolute path>}), and three times in each of as many other fresh JVMs with the
- * verifier's own settings ({@link VerifyRepeatedly}), timed inside, without the JVM's start. Figures are printed, never asserted. Run with
+ * verifier's own settings ({@link VerifyRepeatedly}), timed inside, without the JVM's start. Figures are printed,
+ * never asserted. Run with
  * {@code mvn -B -pl app -am test -Pbenchmark -Dtest=IntegrityBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * a quick sanity run: add {@code -Dintegrity.verifier.events=2000 -Dintegrity.append.warm-up=5
  * -Dintegrity.append.pairs=20}.

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -87,6 +88,12 @@ final class ProcessedEvents {
 
     /** One processor's segments as its tokens stood. */
     record Tokens(List<Progress> segments) {
+
+        /** The lowest position stored for the segments other than these (held by this node); empty if none. */
+        OptionalLong lowestExcept(Set<Integer> segmentIds) {
+            return segments.stream().filter(progress -> !segmentIds.contains(progress.segment().getSegmentId()))
+                    .mapToLong(progress -> Math.max(progress.index(), 0)).min();
+        }
     }
 
     private TrackingToken token(byte[] serialized, String type) {

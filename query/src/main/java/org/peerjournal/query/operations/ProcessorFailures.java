@@ -48,8 +48,9 @@ public class ProcessorFailures implements ErrorHandler, ConfigurerModule {
     }
 
     /**
-     * @param position the lowest position of the processor's segments on this node, empty while it holds none
-     * @return whether a failed batch has not been got past: the processor holds no segment, or is still before it
+     * @param position the processor's lowest position over all its segments (this node's as processed, the others' as
+     * stored), empty when it has no segment yet
+     * @return whether a failed batch has not been got past: the processor has no position, or is still before it
      */
     boolean failing(String processor, OptionalLong position) {
         Long failed = failedAt.get(processor);

@@ -5,15 +5,19 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.peerjournal.query.projection.SegmentReplay;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * The event processors that build the read side: their progress against the event store, and their replay.
@@ -27,13 +31,19 @@ public class Projections {
     private final EventStore eventStore;
     private final ProcessorReset reset;
     private final ProcessorFailures failures;
+    /** Where each processor's tokens are stored, and how to read them. */
+    private final ProcessorDatabases databases;
+    private final ProcessedEvents processedEvents;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, ProcessorReset reset,
-            ProcessorFailures failures) {
+            ProcessorFailures failures, ProcessorDatabases databases, NamedParameterJdbcTemplate jdbc,
+            @Qualifier("serializer") Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.reset = reset;
         this.failures = failures;
+        this.databases = databases;
+        this.processedEvents = new ProcessedEvents(jdbc, serializer);
     }
 
     public List<ProjectionStatus> statuses() {
@@ -56,10 +66,18 @@ public class Projections {
         failures.forget(name);
     }
 
+    /**
+     * The position is the lowest of all the processor's segments: where this node processes a segment, how far it has
+     * got; where it does not (another node holds it, or nobody does right now), how far the segment's stored token
+     * says it got. So every node reports the same position and lag for the processor as a whole, and a segment that
+     * nobody processes shows as lag.
+     */
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        OptionalLong lowest = segments.values().stream()
-                .mapToLong(status -> status.getCurrentPosition().orElse(0L))
+        OptionalLong elsewhere = processedEvents.tokens(databases.of(name).jdbc(), name)
+                .lowestExcept(segments.keySet());
+        OptionalLong lowest = LongStream.concat(segments.values().stream()
+                        .mapToLong(status -> status.getCurrentPosition().orElse(0L)), elsewhere.stream())
                 .min();
         long position = lowest.orElse(0L);
         String state = !processor.isRunning() ? "STOPPED"

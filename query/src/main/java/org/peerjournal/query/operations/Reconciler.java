@@ -1,7 +1,6 @@
 package org.peerjournal.query.operations;
 
 import org.axonframework.serialization.Serializer;
-import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.query.projection.ReadModel;
 import org.peerjournal.query.projection.ReadModelProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,11 +29,12 @@ public class Reconciler {
     /** Per event type, what each read model holds for it: from the read models' own declarations. */
     private final Map<Class<?>, List<Measure>> measures;
     /** Per projection, the database its tables and tokens live in. */
-    private final Map<String, ProjectionTables> tablesOf;
+    private final ProcessorDatabases databases;
     private final ProcessedEvents processedEvents;
 
     Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc,
-            @Qualifier("serializer") Serializer serializer, List<ReadModelProjection> projections) {
+            @Qualifier("serializer") Serializer serializer, List<ReadModelProjection> projections,
+            ProcessorDatabases databases) {
         this.jdbc = jdbc;
         this.measures = projections.stream().map(ReadModelProjection::readModel)
                 .sorted(Comparator.comparing(ReadModel::name))
@@ -42,8 +42,7 @@ public class Reconciler {
                         .map(measure -> Map.entry(entry.getKey(), new Measure(model.name(), measure)))))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        this.tablesOf = projections.stream().collect(Collectors.toMap(projection -> projection.readModel().name(),
-                ReadModelProjection::tables, (same, alike) -> same));
+        this.databases = databases;
         this.processedEvents = new ProcessedEvents(namedJdbc, serializer);
     }
 
@@ -82,7 +81,7 @@ public class Reconciler {
                 .filter(measure -> measure.projection().equals(projection))
                 .forEach(measure -> typeOf.put(measure, type.getName())));
         Map<Measure, Long> projected = new IdentityHashMap<>();
-        ProcessedEvents.Tokens tokens = tablesOf.get(projection).inSnapshot(tables -> {
+        ProcessedEvents.Tokens tokens = databases.of(projection).inSnapshot(tables -> {
             typeOf.keySet().forEach(measure -> projected.put(measure, tables.queryForObject(measure.sql(), Long.class)));
             return processedEvents.tokens(tables, projection);
         });
