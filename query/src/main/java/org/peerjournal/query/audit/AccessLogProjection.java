@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.peerjournal.query.consistency.HoldsNoJournalWrites;
 import org.peerjournal.query.projection.Pages;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.peerjournal.query.projection.ReadModel;
@@ -38,6 +39,7 @@ import java.util.UUID;
 /** Who was shown which journal, when and through what: the reviewable form of the read and shown events. */
 @Component
 @ProcessingGroup(AccessLogProjection.NAME)
+@HoldsNoJournalWrites
 public class AccessLogProjection extends ReadModelProjection {
 
     public static final String NAME = "access-log";

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes every query handler of a projection (a class with a {@link ProcessingGroup}) first wait until that
  * projection has caught up with this node's writes ({@link ProjectionCatchUp}): the one place that gives reads
- * their read-your-own-writes guarantee, whatever controller sends the query.
+ * their read-your-own-writes guarantee, whatever controller sends the query. A projection that holds no journal
+ * writes ({@link HoldsNoJournalWrites}) has nothing to wait for.
  */
 @Component
 class ReadYourWritesHandlerEnhancer implements HandlerEnhancerDefinition {
@@ -27,7 +28,8 @@ class ReadYourWritesHandlerEnhancer implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup projection = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (projection == null || !original.canHandleMessageType(QueryMessage.class)) {
+        if (projection == null || original.declaringClass().isAnnotationPresent(HoldsNoJournalWrites.class)
+                || !original.canHandleMessageType(QueryMessage.class)) {
             return original;
         }
         String name = projection.value();
