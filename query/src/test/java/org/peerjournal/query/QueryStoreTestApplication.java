@@ -31,7 +31,7 @@ import java.util.List;
                 "org\\.peerjournal\\.query\\.directory\\.(ContactMonths|TeamOverviewReader|ContactReportReader)",
                 "org\\.peerjournal\\.query\\.notification\\.NotificationStates",
                 "org\\.peerjournal\\.query\\.timeline\\.TimelinePageReader",
-                "org\\.peerjournal\\.query\\.operations\\.(Reconciler|ProcessorDatabases)"})})
+                "org\\.peerjournal\\.query\\.operations\\.(Reconciler|ProcessorDatabases|ProcessedEvents)"})})
 public class QueryStoreTestApplication {
 
     /** The access log in the same database as every other read model, as on PostgreSQL. */

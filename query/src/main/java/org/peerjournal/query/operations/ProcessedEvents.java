@@ -6,9 +6,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,12 +28,13 @@ import java.util.TreeSet;
  * same snapshot as the count of what the projection holds, so both describe the same moment; the events counted
  * against them may be read later, in the event store: those a token says were handled were stored before it.
  */
+@Component
 final class ProcessedEvents {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Serializer serializer;
 
-    ProcessedEvents(NamedParameterJdbcTemplate jdbc, Serializer serializer) {
+    ProcessedEvents(NamedParameterJdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
     }

@@ -5,12 +5,9 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.peerjournal.query.projection.SegmentReplay;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -36,14 +33,13 @@ public class Projections {
     private final ProcessedEvents processedEvents;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, ProcessorReset reset,
-            ProcessorFailures failures, ProcessorDatabases databases, NamedParameterJdbcTemplate jdbc,
-            @Qualifier("serializer") Serializer serializer) {
+            ProcessorFailures failures, ProcessorDatabases databases, ProcessedEvents processedEvents) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.reset = reset;
         this.failures = failures;
         this.databases = databases;
-        this.processedEvents = new ProcessedEvents(jdbc, serializer);
+        this.processedEvents = processedEvents;
     }
 
     public List<ProjectionStatus> statuses() {

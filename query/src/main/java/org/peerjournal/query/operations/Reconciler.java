@@ -1,11 +1,8 @@
 package org.peerjournal.query.operations;
 
-import org.axonframework.serialization.Serializer;
 import org.peerjournal.query.projection.ReadModel;
 import org.peerjournal.query.projection.ReadModelProjection;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,9 +29,8 @@ public class Reconciler {
     private final ProcessorDatabases databases;
     private final ProcessedEvents processedEvents;
 
-    Reconciler(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc,
-            @Qualifier("serializer") Serializer serializer, List<ReadModelProjection> projections,
-            ProcessorDatabases databases) {
+    Reconciler(JdbcTemplate jdbc, List<ReadModelProjection> projections, ProcessorDatabases databases,
+            ProcessedEvents processedEvents) {
         this.jdbc = jdbc;
         this.measures = projections.stream().map(ReadModelProjection::readModel)
                 .sorted(Comparator.comparing(ReadModel::name))
@@ -43,7 +39,7 @@ public class Reconciler {
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         this.databases = databases;
-        this.processedEvents = new ProcessedEvents(namedJdbc, serializer);
+        this.processedEvents = processedEvents;
     }
 
     /**
@@ -82,7 +78,8 @@ public class Reconciler {
                 .forEach(measure -> typeOf.put(measure, type.getName())));
         Map<Measure, Long> projected = new IdentityHashMap<>();
         ProcessedEvents.Tokens tokens = databases.of(projection).inSnapshot(tables -> {
-            typeOf.keySet().forEach(measure -> projected.put(measure, tables.queryForObject(measure.sql(), Long.class)));
+            typeOf.keySet().forEach(measure -> projected.put(measure,
+                    tables.queryForObject(measure.sql(), Long.class)));
             return processedEvents.tokens(tables, projection);
         });
         Map<String, Long> processed = processedEvents.of(tokens, Set.copyOf(typeOf.values()));
