@@ -13,6 +13,7 @@ import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.audit.SwitchableAccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
@@ -57,8 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What access logging costs the reads that show patients (issue #12, point 4): a team of 1,000 journals with 99 notes
  * each (100,000 stored events) on H2, appended as the journal aggregate records them. Each read is timed with its
  * access log (one event per answer, as the controllers do) and without (the same query alone), interleaved in
- * process, and once over HTTP as served (the journal list's first page of 50, a list of 200 journals, the overview,
- * a timeline; each kind in a phase of its own, begun once every projection has caught up with the phase before);
+ * process, and over HTTP as served and with the log switched off ({@link SwitchableAccessLog}, a bean of the
+ * benchmark's own): what logging adds to the answer a user waits for (the journal list's first page of 50, a list
+ * of 200 journals, the overview, a timeline; each kind in a phase of its own, begun once every projection has caught
+ * up with the phase before);
  * then a PSW's note writes are timed alone and while four clients keep reading
  * timelines (each read a logged event).
  *
@@ -98,7 +101,7 @@ class AccessLoggingBenchmark {
 
     @Test
     void readsWithAndWithoutTheirAccessLogAtAHundredThousandEvents() throws Exception {
-        try (StandaloneApp app = StandaloneApp.start(dataDir,
+        try (StandaloneApp app = StandaloneApp.start(dataDir, List.of(SwitchableAccessLog.class),
                 ApplicationSettings.fromCommandLine().toArray(String[]::new))) {
             long start = System.nanoTime();
             List<UUID> journalIds = appendJournals(app.bean(EventStore.class));
@@ -170,24 +173,34 @@ class AccessLoggingBenchmark {
                 new FindJournalTimelineQuery(id, "north", null, null, Set.of(), false, 0, 50),
                 ResponseTypes.optionalInstanceOf(JournalTimeline.class)).join().orElseThrow();
 
+        Supplier<Integer> listOverHttp = () -> checked(claraOverHttp.get("/api/journals")).body().size();
+        Supplier<Integer> list200OverHttp = () -> checked(claraOverHttp.get("/api/journals?size="
+                + JournalLimits.MAX_PAGE_SIZE)).body().size();
+        Supplier<Integer> overviewOverHttp = () -> checked(claraOverHttp
+                .get("/api/teams/north/overview?withoutContactDays=1")).body().get("journalsWithoutContact").size();
+        Supplier<Integer> timelineOverHttp = () -> checked(claraOverHttp.get("/api/journals/" + someJournal.get()
+                + "/timeline")).body().get("entries").size();
+        SwitchableAccessLog switchable = app.bean(SwitchableAccessLog.class);
+
         Map<String, Supplier<Integer>> reads = new LinkedHashMap<>();
         reads.put("list, query only", () -> list.get().size());
         reads.put("list, query + access log", () -> accessLog.journalList(clara, list.get()).size());
-        reads.put("list, HTTP as served", () -> checked(claraOverHttp.get("/api/journals")).body().size());
+        reads.put("list, HTTP as served", listOverHttp);
+        reads.put("list, HTTP without log", () -> switchable.withoutLog(listOverHttp));
         reads.put("list of 200, query only", () -> list200.get().size());
         reads.put("list of 200, query + access log", () -> accessLog.journalList(clara, list200.get()).size());
-        reads.put("list of 200, HTTP as served", () -> checked(claraOverHttp.get("/api/journals?size="
-                + JournalLimits.MAX_PAGE_SIZE)).body().size());
+        reads.put("list of 200, HTTP as served", list200OverHttp);
+        reads.put("list of 200, HTTP without log", () -> switchable.withoutLog(list200OverHttp));
         reads.put("overview(1 day), query only", () -> overview.get().journalsWithoutContact().size());
         reads.put("overview(1 day), query + access log",
                 () -> accessLog.teamOverview(clara, overview.get()).journalsWithoutContact().size());
-        reads.put("overview(1 day), HTTP as served", () -> checked(claraOverHttp
-                .get("/api/teams/north/overview?withoutContactDays=1")).body().get("journalsWithoutContact").size());
+        reads.put("overview(1 day), HTTP as served", overviewOverHttp);
+        reads.put("overview(1 day), HTTP without log", () -> switchable.withoutLog(overviewOverHttp));
         reads.put("timeline, query only", () -> timeline.apply(someJournal.get()).entries().size());
         reads.put("timeline, query + access log",
                 () -> accessLog.timeline(clara, timeline.apply(someJournal.get())).entries().size());
-        reads.put("timeline, HTTP as served", () -> checked(claraOverHttp.get("/api/journals/" + someJournal.get()
-                + "/timeline")).body().get("entries").size());
+        reads.put("timeline, HTTP as served", timelineOverHttp);
+        reads.put("timeline, HTTP without log", () -> switchable.withoutLog(timelineOverHttp));
 
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         Map<String, Integer> shown = new LinkedHashMap<>();
@@ -224,9 +237,10 @@ class AccessLoggingBenchmark {
         System.out.print(Latencies.HEADER);
         latencies.forEach((name, samples) -> System.out.print(samples.row(name)));
         for (String read : kinds) {
-            System.out.printf(Locale.ROOT, "%s: %d journals shown; p95 with / without access log = %.2f%n", read,
-                    shown.get(read + ", query only"), latencies.get(read + ", query + access log").p95()
-                            / latencies.get(read + ", query only").p95());
+            System.out.printf(Locale.ROOT, "%s: %d journals shown; p95 with / without access log = %.2f in process,"
+                    + " %.2f over HTTP%n", read, shown.get(read + ", query only"),
+                    latencies.get(read + ", query + access log").p95() / latencies.get(read + ", query only").p95(),
+                    latencies.get(read + ", HTTP as served").p95() / latencies.get(read + ", HTTP without log").p95());
         }
     }
 

@@ -23,6 +23,11 @@ public final class StandaloneApp implements AutoCloseable {
     }
 
     public static StandaloneApp start(Path dataDir, String... settings) {
+        return start(dataDir, List.of(), settings);
+    }
+
+    /** With beans of the caller's besides the application's own (a benchmark's instruments). */
+    public static StandaloneApp start(Path dataDir, List<Class<?>> extraBeans, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--peerjournal.data-dir=" + dataDir));
         for (String setting : settings) {
             args.add("--" + setting);
@@ -32,6 +37,7 @@ public final class StandaloneApp implements AutoCloseable {
             args.add("--peerjournal.rate-limits.enabled=false");
         }
         return new StandaloneApp(new SpringApplicationBuilder(PeerJournalApplication.class)
+                .sources(extraBeans.toArray(Class<?>[]::new))
                 .run(args.toArray(String[]::new)));
     }
 
