@@ -1,11 +1,15 @@
 package org.peerjournal.app.integrity;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.StoreMigrations;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.ActorMetaData;
+import org.peerjournal.shared.actor.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,20 +18,30 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A journal's chain without a head row (migration V27): each append chains onto the journal's previous entry,
- * and the chain's unique position refuses a second transaction chaining onto the same one.
+ * and the chain's unique position refuses a second transaction chaining onto the same one. A user's reads chain
+ * onto a locked head row.
  */
 class EventChainerTest {
 
     private static final String JOURNAL = "journal-1";
+    private static final String READER = "clara";
+    private static final String READER_CHAIN = EventChainer.ACTOR_CHAIN + READER;
 
     @TempDir
     Path dataDir;
@@ -84,6 +98,50 @@ class EventChainerTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("UK_EVENT_CHAIN_POSITION");
         }
+    }
+
+    /**
+     * A user's reads (events outside any journal) chain onto the user's head row: a second transaction waits for the
+     * first holding it and then chains onto the entry that one committed, so the chain never forks.
+     */
+    @Test
+    void twoTransactionsChainingOneUsersReadsTakeTurnsOnItsHead() throws Exception {
+        StoredEvent first = readRow(1);
+        StoredEvent second = readRow(2);
+        StoredEvent third = readRow(3);
+        appendReadInOwnTransaction(first);
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        try (Connection one = transaction(); Connection other = transaction()) {
+            EventChainer.chain(one, List.of(readMessage(second)), List.of(second), nothingKnown());
+            Future<?> waiting = otherThread.submit(() -> {
+                EventChainer.chain(other, List.of(readMessage(third)), List.of(third), nothingKnown());
+                other.commit();
+                return null;
+            });
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+            one.commit();
+            waiting.get(10, TimeUnit.SECONDS);
+        } finally {
+            otherThread.shutdownNow();
+        }
+
+        byte[] head = Sha256.EMPTY_CHAIN;
+        List<String> expected = new ArrayList<>();
+        for (StoredEvent read : List.of(first, second, third)) {
+            head = Sha256.chain(head, read.leafHash());
+            expected.add(read.globalIndex() + ":" + HexFormat.of().formatHex(head));
+        }
+        List<String> stored = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet entries = statement.executeQuery("select global_index, chain_seq, chain_hash"
+                        + " from event_chain where chain_id = '" + READER_CHAIN + "' order by chain_seq")) {
+            while (entries.next()) {
+                assertThat(entries.getLong(2)).isEqualTo(stored.size());
+                stored.add(entries.getLong(1) + ":" + HexFormat.of().formatHex(entries.getBytes(3)));
+            }
+        }
+        assertThat(stored).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -147,8 +205,16 @@ class EventChainerTest {
         }
     }
 
+    private void appendReadInOwnTransaction(StoredEvent read) throws SQLException {
+        try (Connection connection = transaction()) {
+            EventChainer.chain(connection, List.of(readMessage(read)), List.of(read), nothingKnown());
+            connection.commit();
+        }
+    }
+
     private Connection transaction() throws SQLException {
-        Connection connection = DriverManager.getConnection(url, "sa", "");
+        // Long enough for the test that keeps a transaction waiting for another's lock.
+        Connection connection = DriverManager.getConnection(url + ";LOCK_TIMEOUT=10000", "sa", "");
         connection.setAutoCommit(false);
         return connection;
     }
@@ -157,6 +223,18 @@ class EventChainerTest {
         return new StoredEvent(globalIndex, "event-" + globalIndex, JOURNAL, sequence, "Journal",
                 "2026-11-30T06:00:00Z", "NoteRecorded", null, Sha256.of(("note " + globalIndex)
                         .getBytes(StandardCharsets.UTF_8)), Sha256.of(new byte[0]));
+    }
+
+    /** A read event as the access log stores it: outside any journal (no aggregate type), its reader's. */
+    private static StoredEvent readRow(long globalIndex) {
+        String eventId = "read-" + globalIndex;
+        return new StoredEvent(globalIndex, eventId, eventId, 0, null, "2026-11-30T06:00:00Z", "JournalsShown", null,
+                Sha256.of(("read " + globalIndex).getBytes(StandardCharsets.UTF_8)), Sha256.of(new byte[0]));
+    }
+
+    private static GenericEventMessage<String> readMessage(StoredEvent row) {
+        return new GenericEventMessage<>(row.eventIdentifier(), "read",
+                ActorMetaData.of(new Actor(READER, Role.CLINICIAN, "north")), Instant.parse(row.timeStamp()));
     }
 
     private static GenericDomainEventMessage<String> message(StoredEvent row) {
