@@ -13,6 +13,8 @@ import org.peerjournal.app.integrity.ReportsStoredEvents;
 import org.peerjournal.app.integrity.Sha256;
 import org.peerjournal.app.integrity.StoredEvent;
 import org.peerjournal.query.consistency.LocalWrites;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,10 +122,23 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
                 .getResultList();
     }
 
-    /** The last position of the batch stands for all of it: a read that waits for it waits for the others too. */
+    /**
+     * The last position of the batch stands for all of it: a read that waits for it waits for the others too. It is
+     * recorded once the transaction that stored it has committed, never before: a position recorded for a write
+     * that then rolled back is a gap no projection ever fills, and every read on this node waited its full read wait
+     * for it until the projections' tokens dropped the gap (ReadYourWritesIT). Outside a unit of work the append runs
+     * in a Spring transaction (the engine's own or the caller's), whose commit is awaited the same way.
+     */
     private void recordAfterCommit(long position) {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> localWrites.committed(position));
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    localWrites.committed(position);
+                }
+            });
         } else {
             localWrites.committed(position);
         }

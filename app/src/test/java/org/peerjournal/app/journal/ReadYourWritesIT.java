@@ -1,11 +1,22 @@
 package org.peerjournal.app.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.query.consistency.LocalWrites;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.ActorMetaData;
+import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.audit.JournalsShownEvent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadYourWritesIT extends ApiIntegrationTest {
 
     private static final int ROUNDS = 10;
+
+    @Autowired
+    private LocalWrites localWrites;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     @Test
     void aJustOpenedJournalHasATimelineAndIsInTheTeamsList() {
@@ -41,6 +59,30 @@ class ReadYourWritesIT extends ApiIntegrationTest {
             assertThat(timeline.get("totalEntries").asInt()).isEqualTo(round);
             assertThat(timeline.get("entries").findValuesAsText("entryId")).contains(noteId);
         }
+    }
+
+    /**
+     * A journal write whose transaction rolled back is not one of this node's writes: had its position been
+     * recorded, it would be a gap no projection ever fills, and every read on this node would wait its full read
+     * wait for it.
+     */
+    @Test
+    void aWriteThatRolledBackIsNotAwaitedByReads() {
+        String journalId = journals.openNorthJournal();
+        long before = localWrites.latest();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Journal", journalId, 1,
+                    new JournalsShownEvent("rolled-back", List.of()))
+                    .andMetaData(ActorMetaData.of(new Actor("rolled-back-writer", Role.PSW, "north"))));
+            status.setRollbackOnly();
+        });
+
+        assertThat(localWrites.latest()).isEqualTo(before);
+        String noteId = journals.recordNote(journalId, "After the rollback");
+        assertThat(localWrites.latest()).isGreaterThan(before);
+        assertThat(journals.timeline("clara", journalId, "").body().get("entries").findValuesAsText("entryId"))
+                .containsExactly(noteId);
     }
 
     @Test

@@ -53,8 +53,8 @@ public class ProjectionCatchUp {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!caughtUp(processor, target)) {
             if (System.nanoTime() - deadline > 0) {
-                log.warn("Projection {} has not reached position {} within {}: answering from where it is",
-                        projection, target, maxWait);
+                log.warn("Projection {} has not reached position {} within {}: answering from where it is"
+                        + " (segments: {})", projection, target, maxWait, processor.processingStatus());
                 return;
             }
             LockSupport.parkNanos(POLL_NANOS);
