@@ -1,10 +1,10 @@
 package org.peerjournal.app.integrity;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
+import org.peerjournal.app.support.RolledBackAppend;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
@@ -78,12 +78,7 @@ class HashChainIT extends ApiIntegrationTest {
     @Test
     void anAppendThatRolledBackIsNotChainedOnto() {
         String journalId = journals.openNorthJournal();
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            eventStore.publish(new GenericDomainEventMessage<>("Journal", journalId, 1,
-                    new JournalsShownEvent("rolled-back", List.of()))
-                    .andMetaData(ActorMetaData.of(new Actor("rolled-back-writer", Role.PSW, "north"))));
-            status.setRollbackOnly();
-        });
+        RolledBackAppend.append(transactionManager, eventStore, journalId, 1);
         journals.recordNote(journalId, "Takes sequence 1 after the rollback.");
         journals.recordNote(journalId, "Chains onto the committed sequence 1.");
 

@@ -1,22 +1,16 @@
 package org.peerjournal.app.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.RolledBackAppend;
 import org.peerjournal.query.consistency.LocalWrites;
-import org.peerjournal.shared.actor.Actor;
-import org.peerjournal.shared.actor.ActorMetaData;
-import org.peerjournal.shared.actor.Role;
-import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,12 +65,7 @@ class ReadYourWritesIT extends ApiIntegrationTest {
         String journalId = journals.openNorthJournal();
         long before = localWrites.latest();
 
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            eventStore.publish(new GenericDomainEventMessage<>("Journal", journalId, 1,
-                    new JournalsShownEvent("rolled-back", List.of()))
-                    .andMetaData(ActorMetaData.of(new Actor("rolled-back-writer", Role.PSW, "north"))));
-            status.setRollbackOnly();
-        });
+        RolledBackAppend.append(transactionManager, eventStore, journalId, 1);
 
         assertThat(localWrites.latest()).isEqualTo(before);
         String noteId = journals.recordNote(journalId, "After the rollback");
