@@ -17,6 +17,7 @@ import org.peerjournal.query.audit.SwitchableAccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
 import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.audit.JournalsShownEvent;
 import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
@@ -115,7 +116,14 @@ class AccessLoggingBenchmark {
             long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
             assertThat(stored).as("stored events").isEqualTo((long) JOURNALS * (NOTES_PER_JOURNAL + 1));
 
+            String readEvents = "select count(*) from domain_event_entry where payload_type = '"
+                    + JournalsShownEvent.class.getName() + "'";
+            long readEventsBefore = jdbc.queryForObject(readEvents, Long.class);
             compareReads(app, journalIds);
+            // Each round of a kind logs twice (query + access log, HTTP as served) and never more: the reads timed
+            // "without" really stored nothing, those timed "with" really stored their event.
+            assertThat(jdbc.queryForObject(readEvents, Long.class) - readEventsBefore).as("read events stored")
+                    .isEqualTo(4L * 2 * (WARM_UP + REQUESTS));
             readsAndWritesTogether(app, journalIds);
             System.out.printf(Locale.ROOT, "stored events at the end: %d%n",
                     jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
