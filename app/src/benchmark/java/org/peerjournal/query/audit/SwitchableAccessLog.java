@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The access log with a switch, for benchmarks only: the same HTTP answers are timed with their access log and
  * without it in one application, so the ratio is what logging adds to the answer a user waits for. The application
- * itself has no way to skip the log; this class exists only in the benchmark source set.
+ * itself has no way to skip the log; this class exists only in the benchmark source set. The application's own
+ * {@code AccessLog} bean is still there, unused: this one is primary, so every controller gets it.
  */
 @Primary
 public class SwitchableAccessLog extends AccessLog {

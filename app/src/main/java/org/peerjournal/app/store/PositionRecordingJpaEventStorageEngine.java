@@ -20,9 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Axon's JPA storage engine, reading past gaps with a query the database can answer from its index, and telling {@link LocalWrites} the global position of every journal event once its
- * transaction has committed, so a read on this node can wait for the projections to reach it. The position is the
- * one the sequence gave the row when it was persisted: exact, and free (no query). Events that are not a journal's
+ * Axon's JPA storage engine, reading past gaps with a query the database can answer from its index, and telling
+ * {@link LocalWrites} the global position of every journal event once its transaction has committed, so a read on
+ * this node can wait for the projections to reach it. The position is the one the sequence gave the row when it was
+ * persisted: exact, and free (no query). Events that are not a journal's
  * (the access log's read events) are not recorded: nobody reads them back as their own write.
  *
  * <p>While a token has gaps (positions taken by transactions not yet committed: with concurrent writers, nearly
@@ -127,7 +128,9 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
      * recorded once the transaction that stored it has committed, never before: a position recorded for a write
      * that then rolled back is a gap no projection ever fills, and every read on this node waited its full read wait
      * for it until the projections' tokens dropped the gap (ReadYourWritesIT). Outside a unit of work the append runs
-     * in a Spring transaction (the engine's own or the caller's), whose commit is awaited the same way.
+     * in a Spring transaction (the one {@code ChainingEventStorageEngine} opens, or the caller's it joins), whose
+     * commit is awaited the same way; only an append with no transaction at all, which the service never makes,
+     * is recorded at once.
      */
     private void recordAfterCommit(long position) {
         if (CurrentUnitOfWork.isStarted()) {

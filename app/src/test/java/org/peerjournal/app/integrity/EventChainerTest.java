@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.app.support.StoreMigrations;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.ActorMetaData;
@@ -27,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,12 +109,31 @@ class EventChainerTest {
      */
     @Test
     void twoTransactionsChainingOneUsersReadsTakeTurnsOnItsHead() throws Exception {
+        readsTakeTurnsOnTheHead(this::transaction);
+    }
+
+    /** The same on PostgreSQL, whose row lock for an update is not H2's. */
+    @Test
+    void onPostgreSqlTooTwoTransactionsChainingOneUsersReadsTakeTurnsOnItsHead() throws Exception {
+        DataSource postgres = EmbeddedPostgresStore.freshDataSource();
+        StoreMigrations.flyway("postgresql").dataSource(postgres).load().migrate();
+        readsTakeTurnsOnTheHead(() -> {
+            Connection connection = postgres.getConnection();
+            connection.setAutoCommit(false);
+            return connection;
+        });
+    }
+
+    private static void readsTakeTurnsOnTheHead(Transactions transactions) throws Exception {
         StoredEvent first = readRow(1);
         StoredEvent second = readRow(2);
         StoredEvent third = readRow(3);
-        appendReadInOwnTransaction(first);
+        try (Connection alone = transactions.begin()) {
+            EventChainer.chain(alone, List.of(readMessage(first)), List.of(first), nothingKnown());
+            alone.commit();
+        }
         ExecutorService otherThread = Executors.newSingleThreadExecutor();
-        try (Connection one = transaction(); Connection other = transaction()) {
+        try (Connection one = transactions.begin(); Connection other = transactions.begin()) {
             EventChainer.chain(one, List.of(readMessage(second)), List.of(second), nothingKnown());
             Future<?> waiting = otherThread.submit(() -> {
                 EventChainer.chain(other, List.of(readMessage(third)), List.of(third), nothingKnown());
@@ -132,7 +154,7 @@ class EventChainerTest {
             expected.add(read.globalIndex() + ":" + HexFormat.of().formatHex(head));
         }
         List<String> stored = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = transactions.begin();
                 Statement statement = connection.createStatement();
                 ResultSet entries = statement.executeQuery("select global_index, chain_seq, chain_hash"
                         + " from event_chain where chain_id = '" + READER_CHAIN + "' order by chain_seq")) {
@@ -142,6 +164,12 @@ class EventChainerTest {
             }
         }
         assertThat(stored).containsExactlyElementsOf(expected);
+    }
+
+    /** Opens a connection with a transaction begun. */
+    @FunctionalInterface
+    private interface Transactions {
+        Connection begin() throws SQLException;
     }
 
     @Test
@@ -201,13 +229,6 @@ class EventChainerTest {
         try (Connection connection = transaction()) {
             EventChainer.chain(connection, List.of(rows).stream().map(EventChainerTest::message).toList(),
                     List.of(rows), nothingKnown());
-            connection.commit();
-        }
-    }
-
-    private void appendReadInOwnTransaction(StoredEvent read) throws SQLException {
-        try (Connection connection = transaction()) {
-            EventChainer.chain(connection, List.of(readMessage(read)), List.of(read), nothingKnown());
             connection.commit();
         }
     }

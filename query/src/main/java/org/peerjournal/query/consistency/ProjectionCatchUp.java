@@ -39,26 +39,30 @@ public class ProjectionCatchUp {
         this.maxWait = maxWait;
     }
 
-    /** Returns once {@code projection} shows this node's writes, or once the wait is over. */
-    public void awaitLocalWrites(String projection) {
+    /**
+     * Returns once {@code projection} shows this node's writes ({@code true}), or once the wait is over
+     * ({@code false}: the read answers from where the projection is).
+     */
+    public boolean awaitLocalWrites(String projection) {
         long target = localWrites.latest();
         if (target < 0) {
-            return;
+            return true;
         }
         StreamingEventProcessor processor = processing.eventProcessor(projection, StreamingEventProcessor.class)
                 .orElse(null);
         if (processor == null) {
-            return;
+            return true;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!caughtUp(processor, target)) {
             if (System.nanoTime() - deadline > 0) {
                 log.warn("Projection {} has not reached position {} within {}: answering from where it is"
                         + " (segments: {})", projection, target, maxWait, processor.processingStatus());
-                return;
+                return false;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+        return true;
     }
 
     private boolean caughtUp(StreamingEventProcessor processor, long target) {
