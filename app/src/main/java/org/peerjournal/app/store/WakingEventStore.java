@@ -25,14 +25,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * coordinator run at once. The watcher sees an event
  * only once the producer has linked it into the shared stream, so a woken processor always finds it there.
  *
- * <p>Only journal events wake the processors. Access-log events (one per read that shows a patient) are nobody's own
- * write to read back; waking every processor for each of them made each read cost one token commit per processor,
- * which on H2 (one file sync per commit) slowed reads and writes alike. The processors take them at their next
- * look (an idle coordinator looks every 500 ms), many in one batch.
+ * <p>Journal events wake the processors at once. Access-log events (one per read that shows a patient) are nobody's
+ * own write to read back; waking every processor for each of them made each read cost one token commit per processor,
+ * which on H2 (one file sync per commit) slowed reads and writes alike. They wake the processors at most once every
+ * {@value #READ_EVENTS_WAKE_MILLIS} ms instead, many in one batch. They must wake them: a coordinator whose stream
+ * takes an availability callback waits for it, and otherwise looks only at its token claim interval (5 s), so reads
+ * reached the access log up to 5 s late.
  */
 class WakingEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(WakingEventStore.class);
+    static final long READ_EVENTS_WAKE_MILLIS = 200;
 
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final AtomicBoolean watching = new AtomicBoolean();
@@ -70,15 +73,25 @@ class WakingEventStore extends EmbeddedEventStore {
 
     private void watchHead() {
         try (TrackingEventStream head = super.openStream(storageEngine().createHeadToken())) {
+            long lastWake = System.nanoTime();
+            boolean readEventsWaiting = false;
             while (!closed) {
-                if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                    boolean journalEvent = false;
+                long sinceWake = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWake);
+                int timeoutMillis = readEventsWaiting ? (int) Math.max(0, READ_EVENTS_WAKE_MILLIS - sinceWake) : 1_000;
+                boolean journalEvent = false;
+                if (head.hasNextAvailable(timeoutMillis, TimeUnit.MILLISECONDS)) {
                     do {
-                        journalEvent |= head.nextAvailable() instanceof DomainEventMessage<?>;
+                        boolean journal = head.nextAvailable() instanceof DomainEventMessage<?>;
+                        journalEvent |= journal;
+                        readEventsWaiting |= !journal;
                     } while (head.hasNextAvailable());
-                    if (journalEvent) {
-                        callbacks.forEach(Runnable::run);
-                    }
+                }
+                boolean readEventsDue = readEventsWaiting
+                        && System.nanoTime() - lastWake >= TimeUnit.MILLISECONDS.toNanos(READ_EVENTS_WAKE_MILLIS);
+                if (journalEvent || readEventsDue) {
+                    callbacks.forEach(Runnable::run);
+                    lastWake = System.nanoTime();
+                    readEventsWaiting = false;
                 }
             }
         } catch (InterruptedException e) {
