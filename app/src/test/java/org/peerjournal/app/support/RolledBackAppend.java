@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
-/** A journal event appended in a transaction that then rolls back: what a failed write leaves behind, or not. */
+/** A journal event appended in a transaction that then rolls back, as a failed write is: nothing may remain of it. */
 public final class RolledBackAppend {
 
     private RolledBackAppend() {
