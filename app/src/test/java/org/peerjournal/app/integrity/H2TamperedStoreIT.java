@@ -2,6 +2,7 @@ package org.peerjournal.app.integrity;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.peerjournal.app.support.BuildDirectories;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class H2TamperedStoreIT extends TamperedStoreVerification {
 
     @BeforeAll
     static void seedTheStore() throws Exception {
-        Path root = Files.createTempDirectory("peerjournal-tamper-h2-");
+        Path root = BuildDirectories.newDirectory("peerjournal-tamper-h2-");
         seed = seedStore(root.resolve("data"), root.resolve("witness").resolve("checkpoints.txt"),
                 (client, user, role) -> client.as(user));
     }

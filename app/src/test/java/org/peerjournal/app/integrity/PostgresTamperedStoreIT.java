@@ -3,10 +3,10 @@ package org.peerjournal.app.integrity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.store.AppAccountGrants;
+import org.peerjournal.app.support.BuildDirectories;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.app.support.TestTokens;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +45,7 @@ class PostgresTamperedStoreIT extends TamperedStoreVerification {
                 "spring.datasource.username=" + APP_ROLE,
                 "spring.datasource.password=" + APP_PASSWORD, "spring.flyway.user=postgres",
                 "spring.flyway.password=postgres"};
-        Path root = Files.createTempDirectory("peerjournal-tamper-pg-");
+        Path root = BuildDirectories.newDirectory("peerjournal-tamper-pg-");
         TestTokens tokens = TestTokens.create(root);
         seed = seedStore(root.resolve("data"), root.resolve("witness").resolve("checkpoints.txt"),
                 (client, user, role) -> client.withBearer(tokens.token(user, role, "north")),

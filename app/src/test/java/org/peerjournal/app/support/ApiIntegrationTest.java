@@ -7,16 +7,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Base of the HTTP end-to-end tests: the whole application on a random port, on a file-based H2 store in a fresh
- * temporary directory. All subclasses share one application context (and store), so tests create their own
- * journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline,
+ * directory under target/ ({@link BuildDirectories}). All subclasses share one application context (and store), so
+ * tests create their own journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline,
  * checkpoints are signed every second, and notifications go to a local webhook receiver, retried quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,7 +21,8 @@ import java.time.Duration;
 @AutoConfigureObservability(tracing = false)
 public abstract class ApiIntegrationTest {
 
-    private static final Path DATA_DIR = createDataDir();
+    /** The shared context's store (open to the end of the run, so no test removes it: {@link BuildDirectories}). */
+    private static final Path DATA_DIR = BuildDirectories.newDirectory("peerjournal-it-");
     /** Receives the escalation notifications of every test; tests look up their own escalations in it. */
     protected static final WebhookReceiver WEBHOOK = WebhookReceiver.start();
     /** IMMEDIATE escalations go overdue after this in the end-to-end tests, so a test can wait for it. */
@@ -68,13 +66,5 @@ public abstract class ApiIntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("peerjournal-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -32,6 +32,11 @@ public final class StandaloneApp implements AutoCloseable {
         for (String setting : settings) {
             args.add("--" + setting);
         }
+        // The witness file's default is beside the data directory (${data-dir}-witness), which JUnit's temporary
+        // directories would leave behind in /tmp after every run: inside it, unless the test names one itself.
+        if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("peerjournal.integrity.witness-file="))) {
+            args.add("--peerjournal.integrity.witness-file=" + dataDir.resolve("witness").resolve("checkpoints.txt"));
+        }
         // Tests and benchmarks write faster than any user: no rate limits unless the test sets some itself.
         if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("peerjournal.rate-limits."))) {
             args.add("--peerjournal.rate-limits.enabled=false");
