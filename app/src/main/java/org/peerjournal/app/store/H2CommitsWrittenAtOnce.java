@@ -15,10 +15,11 @@ import java.util.Optional;
 
 /**
  * On H2, every commit is written to the file before it is acknowledged (WRITE_DELAY 0), so an acknowledged write
- * survives a crash ({@code CrashDurabilityIT}). H2 2.3 applies that setting only when the statement runs, not when
- * it reopens a store where it was once made, and only an administrator may make it, which the application's own
- * account is not. So before migrating, the administrator's connection makes the setting on the store it opens and
- * stays open while the application runs: the store is never reopened without it. On PostgreSQL nothing to do.
+ * survives a crash ({@code CrashDurabilityIT}). H2 (2.3, and 2.4.240 too) applies that setting only when the statement
+ * runs, not when it reopens a store where it was once made, and only an administrator may make it, which the
+ * application's own account is not. So before migrating, the administrator's connection makes the setting on the store
+ * it opens and stays open while the application runs: the store is never reopened without it. On PostgreSQL nothing to
+ * do.
  *
  * <p>The same connection hands out the store's file ({@link #mvStore()}), which {@link H2FileCompaction} keeps
  * small: with WRITE_DELAY 0, H2 runs none of its own background compaction.

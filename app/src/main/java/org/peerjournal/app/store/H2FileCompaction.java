@@ -101,8 +101,8 @@ class H2FileCompaction {
      * A round's rewriting, in steps of at most {@link #STEP}: H2 holds its store lock for the whole of one call, and
      * every commit waits for it meanwhile. A round of 8 MB in one call held it 100-200 ms every 2 s after heavy
      * writes, and a logged read or a note that came then waited as long; between steps the commits waiting get the
-     * lock (H2's is fair), so a commit waits for one step at most, not for the round (docs/benchmarks.md, "Access
-     * logging", eighth round).
+     * lock (H2's is fair: {@code H2FileCompactionTest}), so a commit waits for one step at most, not for the round
+     * (docs/benchmarks.md, "Access logging", eighth round).
      */
     private void rewrite(MVStore mvStore) {
         int step = Math.min(STEP, writeLimit);

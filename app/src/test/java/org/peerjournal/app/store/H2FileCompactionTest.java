@@ -1,10 +1,12 @@
 package org.peerjournal.app.store;
 
 import org.flywaydb.core.Flyway;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +71,21 @@ class H2FileCompactionTest {
                     Duration.ofSeconds(2), fillRate, DataSize.ofMegabytes(8)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("peerjournal.store.h2.compact-fill-rate");
+        }
+    }
+
+    /**
+     * A round rewrites in steps of 1 MB so that a commit waits for one step at most: between two steps the commits
+     * waiting take H2's store lock before the round's next step, because H2 makes that lock fair (and the round
+     * takes it with a timed {@code tryLock}, which keeps to fairness). An H2 whose lock were not fair would let a
+     * round hold every commit back for all of its steps; this pins it, for the next upgrade of H2.
+     */
+    @Test
+    void h2sStoreLockIsFairSoWaitingCommitsGetInBetweenTheSteps() throws Exception {
+        try (MVStore store = new MVStore.Builder().fileName(dir.resolve("fair.mv.db").toString()).open()) {
+            Field storeLock = MVStore.class.getDeclaredField("storeLock");
+            storeLock.setAccessible(true);
+            assertThat(((ReentrantLock) storeLock.get(store)).isFair()).as("H2's store lock is fair").isTrue();
         }
     }
 

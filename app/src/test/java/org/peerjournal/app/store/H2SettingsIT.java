@@ -74,6 +74,35 @@ class H2SettingsIT extends ApiIntegrationTest {
         }
     }
 
+    /**
+     * {@code retry:} changes how H2 reaches the file, not what it writes: a store written before the URL had it (or
+     * copied by an operator who leaves it out) opens under either URL with its rows.
+     */
+    @Test
+    void aStoreWrittenWithoutRetryOpensWithItAndTheOtherWayRound(@TempDir Path elsewhere) throws Exception {
+        String retry = dataSource.getUrl().replace(dataDir, elsewhere.toString());
+        assertThat(retry).as("the service's URL").startsWith("jdbc:h2:retry:file:");
+        String plain = retry.replace("jdbc:h2:retry:file:", "jdbc:h2:file:");
+        execute(plain, "create table note (text varchar(100))", "insert into note values ('written without retry')");
+        execute(retry, "insert into note values ('written with retry')");
+        execute(plain, "insert into note values ('and without again')");
+
+        try (Connection connection = DriverManager.getConnection(retry, "sa", "");
+                ResultSet count = connection.createStatement().executeQuery("select count(*) from note")) {
+            count.next();
+            assertThat(count.getLong(1)).isEqualTo(3);
+        }
+    }
+
+    private static void execute(String url, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     /** H2 lists some settings twice (as a database setting and as set by SQL): every row must say the same. */
     private List<String> setting(String name) {
         return jdbc.queryForList("select setting_value from information_schema.settings where setting_name = ?",
