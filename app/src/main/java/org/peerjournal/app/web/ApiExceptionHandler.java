@@ -15,6 +15,7 @@ import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
+import org.peerjournal.shared.error.ReadModelBehindException;
 import org.peerjournal.shared.error.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             new CauseHandler<>(ConcurrencyException.class, ApiExceptionHandler::concurrentChange),
             new CauseHandler<>(ActionNotPermittedException.class,
                     cause -> Problems.of(HttpStatus.FORBIDDEN, cause.getMessage())),
+            new CauseHandler<>(ReadModelBehindException.class,
+                    cause -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage())),
             new CauseHandler<>(TooManyStreamsException.class,
                     cause -> Problems.of(HttpStatus.TOO_MANY_REQUESTS, cause.getMessage())),
             new CauseHandler<>(AuthenticationCredentialsNotFoundException.class,
@@ -90,7 +93,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Answers a failure from {@link #CAUSES}; Axon and the query gateway wrap handler failures in these two. */
     @ExceptionHandler({JournalNotFoundException.class, AggregateNotFoundException.class, EntryNotFoundException.class,
             StateConflictException.class, ConcurrencyException.class, ActionNotPermittedException.class,
-            TooManyStreamsException.class, AuthenticationCredentialsNotFoundException.class, InvalidFieldException.class,
+            ReadModelBehindException.class, TooManyStreamsException.class,
+            AuthenticationCredentialsNotFoundException.class, InvalidFieldException.class,
             ConstraintViolationException.class, CommandExecutionException.class, CompletionException.class})
     ResponseEntity<Object> answer(Exception e) {
         Throwable cause = e instanceof CommandExecutionException || e instanceof CompletionException

@@ -2,9 +2,12 @@ package org.peerjournal.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.query.audit.AccessLogProjection;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.journal.command.OpenJournalCommand;
@@ -31,6 +34,8 @@ class AccessExtractIT extends ApiIntegrationTest {
 
     @Autowired
     CommandGateway commandGateway;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void theExtractListsEveryAccessToEveryJournalOfThePatientInAnyTeamOldestFirst() {
@@ -61,6 +66,42 @@ class AccessExtractIT extends ApiIntegrationTest {
         assertThat(bosRead.get("role").asText()).isEqualTo("PSW");
         assertThat(bosRead.get("action").asText()).isEqualTo("timeline");
         assertThat(access(extract, "clara", north).get("role").asText()).isEqualTo("CLINICIAN");
+    }
+
+    /** An extract holds every access made before it was asked for: the read answered just before it, unawaited. */
+    @Test
+    void theExtractHoldsTheReadAnsweredJustBeforeIt() {
+        Instant from = Instant.now().minusSeconds(1);
+        String patientRef = "PR-" + UUID.randomUUID();
+        String journalId = journals.openJournal("david", "north", patientRef);
+        assertThat(journals.timeline("clara", journalId, "").status()).isEqualTo(200);
+
+        JsonNode extract = ok(patientRef, from, Instant.now().plusSeconds(60));
+
+        assertThat(hasAccess(extract, "clara", journalId)).as(extract.toString()).isTrue();
+    }
+
+    /** While the access log is held back, extracts and reviews are refused (503), never answered incomplete. */
+    @Test
+    void whileTheAccessLogIsBehindExtractAndReviewAreRefusedRatherThanIncomplete() {
+        Instant from = Instant.now().minusSeconds(1);
+        String patientRef = "PR-" + UUID.randomUUID();
+        String journalId = journals.openJournal("david", "north", patientRef);
+        Instant to = Instant.now().plusSeconds(60);
+        StreamingEventProcessor accessLog = processing.eventProcessor(AccessLogProjection.NAME,
+                StreamingEventProcessor.class).orElseThrow();
+        accessLog.shutDown();
+        try {
+            assertThat(journals.timeline("clara", journalId, "").status()).isEqualTo(200);
+
+            assertProblem(as("eva").get(path(patientRef, from, to)), 503);
+            assertProblem(as("eva").get("/api/audit/access-review?from=" + from + "&to=" + to), 503);
+        } finally {
+            accessLog.start();
+        }
+        ApiResponse extract = await().atMost(PROJECTION_WAIT).until(() -> as("eva").get(path(patientRef, from, to)),
+                response -> response.status() == 200);
+        assertThat(hasAccess(extract.body(), "clara", journalId)).as(extract.toString()).isTrue();
     }
 
     @Test

@@ -52,6 +52,8 @@ public abstract class ApiIntegrationTest {
         // A checkpoint at most every second rather than every 10 s: tests that wait for a journal to be sealed into
         // a signed checkpoint wait about a second, not up to ten.
         registry.add("peerjournal.integrity.checkpoint-interval", () -> "PT1S");
+        // A test that holds the access log back waits a second for the extract's refusal, not ten.
+        registry.add("peerjournal.access-log.complete-wait", () -> "PT1S");
     }
 
     @BeforeEach

@@ -6,9 +6,9 @@ package org.peerjournal.query.directory;
  * model with its own tables, but they form one processing group: one token, replayed and reconciled together, and the
  * overview reads the other two's tables in the same transaction that keeps them.
  */
-final class JournalDirectory {
+public final class JournalDirectory {
 
-    static final String PROCESSING_GROUP = "journal-directory";
+    public static final String PROCESSING_GROUP = "journal-directory";
 
     private JournalDirectory() {
     }

@@ -51,6 +51,13 @@ public class Projections {
                 .toList();
     }
 
+    /** One processor's status, as {@link #statuses()} gives it. */
+    public ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
+        return status(name, processor, head());
+    }
+
     /** Resets the projection to the first event and lets it rebuild while the service keeps answering. */
     public void replay(String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)

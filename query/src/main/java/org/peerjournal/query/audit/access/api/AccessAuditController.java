@@ -17,6 +17,7 @@ import org.peerjournal.query.audit.access.AccessFinding;
 import org.peerjournal.query.audit.access.AccessReview;
 import org.peerjournal.query.audit.access.AccessReviewProperties;
 import org.peerjournal.query.audit.access.AccessReviewRules;
+import org.peerjournal.query.audit.access.CompleteAccessLog;
 import org.peerjournal.query.audit.access.FindingConclusions;
 import org.peerjournal.query.audit.access.JournalCareFacts;
 import org.peerjournal.shared.actor.Actor;
@@ -67,15 +68,18 @@ class AccessAuditController {
     private final FindingConclusions conclusions;
     private final AccessReviewProperties rules;
     private final CurrentActor currentActor;
+    private final CompleteAccessLog complete;
 
     AccessAuditController(QueryGateway queryGateway, AccessLog accessLog, JournalHistory history,
-            FindingConclusions conclusions, AccessReviewProperties rules, CurrentActor currentActor) {
+            FindingConclusions conclusions, AccessReviewProperties rules, CurrentActor currentActor,
+            CompleteAccessLog complete) {
         this.queryGateway = queryGateway;
         this.accessLog = accessLog;
         this.history = history;
         this.conclusions = conclusions;
         this.rules = rules;
         this.currentActor = currentActor;
+        this.complete = complete;
     }
 
     @GetMapping(path = "/access-extract", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,6 +88,7 @@ class AccessAuditController {
             @RequestParam Instant from, @RequestParam Instant to) {
         TimeWindow.requireBounded(from, to);
         Actor auditor = currentActor.get();
+        complete.awaitEverythingStored();
         List<JournalSummary> journals = queryGateway.query(new FindJournalsByPatientRefQuery(patientRef),
                 ResponseTypes.multipleInstancesOf(JournalSummary.class)).join();
         accessLog.record(auditor, AccessAction.AUDIT_ACCESS_EXTRACT, journals.stream()
@@ -139,6 +144,7 @@ class AccessAuditController {
     }
 
     private List<AccessFinding> findings(Instant from, Instant to) {
+        complete.awaitEverythingStored();
         List<AccessLogEntry> accesses = queryGateway.query(new FindAccessesQuery(from, to),
                 ResponseTypes.multipleInstancesOf(AccessLogEntry.class)).join();
         Map<UUID, JournalCareFacts> facts = new HashMap<>();
