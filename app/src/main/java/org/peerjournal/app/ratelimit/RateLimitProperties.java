@@ -11,8 +11,8 @@ import java.time.Duration;
  * distributed attack (that is the reverse proxy's job).
  *
  * @param writesPerMinute   write requests (POST) per user: a burst of this many, refilled at this rate
- * @param failedLogins      failed logins per user name (or per client address for bearer tokens) before further
- *                          attempts are refused with 429, even with the right password, for a while
+ * @param failedLogins      failed password logins per user name before further attempts are refused with 429,
+ *                          even with the right password, for a while (refused bearer tokens are not counted)
  * @param failedLoginWindow the failed-login allowance refills over this time
  * @param maxTracked        how many users and names each limit tracks at most (bounds the memory used)
  */

@@ -51,14 +51,19 @@ class JwtAuthenticationIT {
             "spring.security.oauth2.client.provider.org.token-uri=https://idp.example/token",
             "spring.security.oauth2.client.provider.org.jwk-set-uri=https://idp.example/keys"};
 
+    /** The failed-login limit is on, and low, to show that refused tokens do not count against it. */
+    private static final int FAILED_LOGINS = 3;
+    private static final String[] LIMITS = {"peerjournal.rate-limits.failed-logins=" + FAILED_LOGINS,
+            "peerjournal.rate-limits.writes-per-minute=100000"};
+
     private static StandaloneApp app;
     private static TestTokens tokens;
 
     @BeforeAll
     static void start() {
         tokens = TestTokens.create(dataDir);
-        app = StandaloneApp.start(dataDir, Stream.concat(Arrays.stream(tokens.settings()),
-                Stream.of(OIDC_CLIENT)).toArray(String[]::new));
+        app = StandaloneApp.start(dataDir, Stream.of(Arrays.stream(tokens.settings()), Arrays.stream(OIDC_CLIENT),
+                Arrays.stream(LIMITS)).flatMap(settings -> settings).toArray(String[]::new));
     }
 
     @AfterAll
@@ -107,6 +112,21 @@ class JwtAuthenticationIT {
         ApiResponse garbage = bearer("not-a-jwt").get(path);
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.contentType()).contains("application/problem+json");
+    }
+
+    /**
+     * A refused token is not a failed login (a signed token cannot be guessed, and counting per address would lock
+     * out everyone behind one proxy): past the limit's number of refusals, a valid token is still served.
+     */
+    @Test
+    void refusedTokensAreNotCountedAsFailedLogins() {
+        String path = "/api/journals?teamId=east";
+        for (int refused = 0; refused <= FAILED_LOGINS; refused++) {
+            assertThat(bearer(TestTokens.foreignToken("lena", "TEAM_LEAD", "east")).get(path).status())
+                    .isEqualTo(401);
+        }
+
+        assertThat(bearer(tokens.token("lena", "TEAM_LEAD", "east")).get(path).status()).isEqualTo(200);
     }
 
     /** Tokens that must authenticate nobody, each otherwise valid: one wrong or missing thing apiece. */
