@@ -24,6 +24,7 @@ import org.peerjournal.app.support.WebhookReceiver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,8 +53,9 @@ import static org.awaitility.Awaitility.await;
  * node's live stream carries every change of the team whichever node projects it, streams are limited per user
  * and per node, a replay works from either node, segments are shared without being handed back and forth, each
  * notification is delivered once, reconciliation holds while writes continue, both nodes take commands for the
- * same journal, every event is projected exactly once, and when one node stops the other takes over its segments
- * and its escalation deadlines.
+ * same journal, a failed batch shows as ERROR only on the node that ran it and until another node has processed
+ * past it, every event is projected exactly once, and when one node stops the other takes over its segments and its
+ * escalation deadlines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +63,7 @@ class TwoNodeIT {
 
     private static final List<String> PROJECTIONS = List.of("timeline", "journal-directory", "escalation-queue",
             "access-log", "escalation-notifications");
+    private static final String TIMELINE = "timeline";
     private static final int NOTES = 24;
     private static final int MAX_STREAMS_PER_USER = 2;
     private static final int MAX_STREAMS_PER_NODE = 3;
@@ -266,6 +270,90 @@ class TwoNodeIT {
                 .containsExactly(oneKey.text());
     }
 
+    /**
+     * ADR 0018: an {@code ERROR} from a failed batch is known only to the node whose batch failed, which keeps showing
+     * it after giving the segment up, until another node has processed past the failed batch. A row left in the way
+     * of a correction's revision fails the timeline's batch on the node holding the journal's segment; the other node
+     * is kept from claiming the segment meanwhile, as it would otherwise take it over once the failing node released it
+     * (Axon does after a failed batch) and fail as well.
+     */
+    @Test
+    @Order(8)
+    void anErrorShowsOnlyOnTheNodeWhoseBatchFailedAndClearsThereOnceTheOtherNodeHasProcessedPastIt() {
+        String journalId = openJournal(nodeA, "FAILED-BATCH");
+        ApiResponse recorded = as(nodeA, "pia", "PSW").post("/api/journals/" + journalId + "/notes",
+                JournalApi.note("Met at home"));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        UUID noteId = UUID.fromString(recorded.body().get("noteId").asText());
+        await("the note projected, the timeline's segments shared").atMost(Duration.ofSeconds(30))
+                .until(() -> revisions(noteId).size() == 1 && owners(jdbc, TIMELINE).size() == 2);
+        int segment = timelineSegmentOf(journalId);
+        StandaloneApp failing = holderOf(segment);
+        assertThat(failing).as("the node holding the journal's segment").isNotNull();
+        StandaloneApp other = failing == nodeA ? nodeB : nodeA;
+        List<String> statesOnOther = new CopyOnWriteArrayList<>();
+        processor(other, TIMELINE).releaseSegment(segment, 5, TimeUnit.MINUTES);
+        try {
+            assertThat(holderOf(segment)).as("the journal's segment still on the node that held it").isSameAs(failing);
+            jdbc.update("insert into note_revision (note_id, revision, text, author, recorded_at)"
+                    + " values (?, 2, 'In the way', 'pia', now())", noteId);
+            ApiResponse corrected = as(nodeB, "pia", "PSW").post("/api/journals/" + journalId + "/notes/" + noteId
+                    + "/corrections", Map.of("text", "Met at home, with her sister", "reason", "Left out"));
+            assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+            assertThat(corrected.body().path("revision").asInt()).as(corrected.toString()).isEqualTo(2);
+            long correctedAt = jdbc.queryForObject("select global_index from domain_event_entry"
+                    + " where aggregate_identifier = ? and payload_type like '%ContactNoteCorrectedEvent'", Long.class,
+                    journalId);
+
+            JsonNode failed = await("ERROR on the node whose batch failed").atMost(Duration.ofSeconds(30))
+                    .until(() -> timelineStatus(failing), status -> "ERROR".equals(status.path("state").asText()));
+            assertThat(failed.path("position").asLong()).as(failed.toString()).isLessThan(correctedAt);
+            JsonNode onOther = observe(timelineStatus(other), statesOnOther);
+            assertThat(onOther.path("state").asText()).as(onOther.toString()).isEqualTo("RUNNING");
+            assertThat(onOther.path("lag").asLong()).as("the stuck segment counts as lag there: " + onOther)
+                    .isPositive();
+
+            processor(failing, TIMELINE).releaseSegment(segment, 5, TimeUnit.MINUTES);
+            await("the segment given up, held by nobody").atMost(Duration.ofSeconds(30))
+                    .until(() -> holderOf(segment) == null
+                            && !processor(failing, TIMELINE).processingStatus().containsKey(segment));
+            await("still ERROR on the node that gave the segment up, never on the other")
+                    .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                    .until(() -> "ERROR".equals(timelineStatus(failing).path("state").asText())
+                            && "RUNNING".equals(observe(timelineStatus(other), statesOnOther).path("state").asText()));
+
+            assertThat(jdbc.update("delete from note_revision where note_id = ? and revision = 2", noteId)).isOne();
+            assertThat(processor(other, TIMELINE).claimSegment(segment).orTimeout(30, TimeUnit.SECONDS).join())
+                    .as("the other node claims the segment").isTrue();
+            await("the other node processes past the failed batch").atMost(Duration.ofSeconds(30))
+                    .until(() -> observe(timelineStatus(other), statesOnOther),
+                            status -> status.path("lag").asLong() == 0
+                                    && status.path("position").asLong() >= correctedAt);
+            assertThat(revisions(noteId)).containsExactly("Met at home", "Met at home, with her sister");
+
+            JsonNode cleared = await("the ERROR clears on the node that gave the segment up")
+                    .atMost(Duration.ofSeconds(30)).until(() -> timelineStatus(failing),
+                            status -> !"ERROR".equals(status.path("state").asText()));
+            assertThat(cleared.path("state").asText()).as(cleared.toString()).isEqualTo("RUNNING");
+            assertThat(cleared.path("position").asLong()).as(cleared.toString()).isGreaterThanOrEqualTo(correctedAt);
+            assertThat(processor(failing, TIMELINE).processingStatus()).as("it has not processed the segment itself")
+                    .doesNotContainKey(segment);
+            assertThat(statesOnOther).as("the other node's states meanwhile").isNotEmpty().doesNotContain("ERROR");
+        } finally {
+            jdbc.update("delete from note_revision where note_id = ? and revision = 2 and text = 'In the way'", noteId);
+            // Claiming lifts a node's release of the segment; it takes the segment only if nobody holds it.
+            for (StandaloneApp node : List.of(failing, other)) {
+                processor(node, TIMELINE).claimSegment(segment).orTimeout(30, TimeUnit.SECONDS).join();
+            }
+        }
+        await("shared again").atMost(Duration.ofSeconds(30)).until(() -> owners(jdbc, TIMELINE).size() == 2);
+        for (StandaloneApp node : List.of(nodeA, nodeB)) {
+            ApiResponse reconciliation = as(node, "olle", "ADMIN").get("/api/admin/reconciliation");
+            assertThat(reconciliation.status()).as(reconciliation.toString()).isEqualTo(200);
+            assertThat(reconciliation.body().path("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
+        }
+    }
+
     @Test
     @Order(99)
     void twoNodesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
@@ -305,7 +393,8 @@ class TwoNodeIT {
                 .until(() -> PROJECTIONS.stream().allMatch(name -> owners(jdbc, name).equals(List.of("node-a"))));
         await("A keeps them, releasing none").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.queryForObject("select count(*) from token_entry where owner is null", Long.class) == 0);
+                .until(() -> jdbc.queryForObject("select count(*) from token_entry where owner is null",
+                        Long.class) == 0);
         await("the deadline fires on A").atMost(Duration.ofSeconds(30))
                 .until(() -> overdueEvents(jdbc, journalId) == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
@@ -422,6 +511,52 @@ class TwoNodeIT {
     private static int overdueEvents(JdbcTemplate jdbc, String journalId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
                 + " and payload_type like '%SafetyEscalationOverdueEvent'", Integer.class, journalId);
+    }
+
+    /** The state one status answer showed, kept so that a test can tell every state a node showed meanwhile. */
+    private static JsonNode observe(JsonNode status, List<String> states) {
+        states.add(status.path("state").asText());
+        return status;
+    }
+
+    /** The timeline's status as a node answers {@code GET /api/admin/projections}. */
+    private JsonNode timelineStatus(StandaloneApp node) {
+        ApiResponse answer = as(node, "olle", "ADMIN").get("/api/admin/projections");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        for (JsonNode status : answer.body()) {
+            if (TIMELINE.equals(status.path("name").asText())) {
+                return status;
+            }
+        }
+        throw new AssertionError("no " + TIMELINE + " in " + answer);
+    }
+
+    /** The node holding the timeline's segment, null when nobody does. */
+    private StandaloneApp holderOf(int segment) {
+        String owner = jdbc.queryForObject("select owner from token_entry where processor_name = ? and segment = ?",
+                String.class, TIMELINE, segment);
+        if (owner == null) {
+            return null;
+        }
+        return switch (owner) {
+            case "node-a" -> nodeA;
+            case "node-b" -> nodeB;
+            default -> throw new AssertionError("segment " + segment + " held by " + owner);
+        };
+    }
+
+    /** The timeline's segment a journal's events are processed in: Axon's default, one sequence per aggregate. */
+    private int timelineSegmentOf(String journalId) {
+        // In order: computeSegment sorts the array it is given, in place.
+        int[] segments = jdbc.queryForList("select segment from token_entry where processor_name = ? order by segment",
+                Integer.class, TIMELINE).stream().mapToInt(Integer::intValue).toArray();
+        return IntStream.of(segments).filter(id -> Segment.computeSegment(id, segments).matches(journalId))
+                .findFirst().orElseThrow();
+    }
+
+    private List<String> revisions(UUID noteId) {
+        return jdbc.queryForList("select text from note_revision where note_id = ? order by revision", String.class,
+                noteId);
     }
 
     private static List<Long> sequenceUpTo(int count) {
