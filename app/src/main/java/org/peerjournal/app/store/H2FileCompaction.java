@@ -12,8 +12,9 @@ import org.springframework.util.unit.DataSize;
 import java.time.Duration;
 
 /**
- * Keeps the embedded H2 file near the size of the data it holds, with nobody having to stop the service for
- * {@code SHUTDOWN COMPACT}.
+ * Rewrites the embedded H2 file while the service runs, so that the space of old chunks is reused, with nobody having
+ * to stop the service for {@code SHUTDOWN COMPACT}. Under sustained heavy writes it does not keep up, and the file can
+ * stay many times its packed size (docs/benchmarks.md, "The embedded store's file size", session 13).
  *
  * <p>H2 never overwrites a page in place: every commit writes the pages it changed as a new chunk at a free place in
  * the file, and a chunk's space is free again only once none of its pages is live any more and it is older than the
