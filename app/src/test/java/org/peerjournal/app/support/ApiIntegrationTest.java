@@ -13,8 +13,9 @@ import java.time.Duration;
 /**
  * Base of the HTTP end-to-end tests: the whole application on a random port, on a file-based H2 store in a fresh
  * directory under target/ ({@link BuildDirectories}). All subclasses share one application context (and store), so
- * tests create their own journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations have a short deadline,
- * checkpoints are signed every second, and notifications go to a local webhook receiver, retried quickly.
+ * tests create their own journals with unique patientRefs and never assume an empty store. IMMEDIATE escalations
+ * have a short deadline, checkpoints are signed every second, and notifications go to a local webhook receiver,
+ * retried quickly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Spring Boot turns metrics export off in tests; the service's own /actuator/prometheus is under test here.
@@ -52,8 +53,6 @@ public abstract class ApiIntegrationTest {
         // A checkpoint at most every second rather than every 10 s: tests that wait for a journal to be sealed into
         // a signed checkpoint wait about a second, not up to ten.
         registry.add("peerjournal.integrity.checkpoint-interval", () -> "PT1S");
-        // A test that holds the access log back waits a second for the extract's refusal, not ten.
-        registry.add("peerjournal.access-log.complete-wait", () -> "PT1S");
     }
 
     @BeforeEach

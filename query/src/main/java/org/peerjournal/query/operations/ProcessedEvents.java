@@ -1,5 +1,6 @@
 package org.peerjournal.query.operations;
 
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -73,6 +74,26 @@ final class ProcessedEvents {
                     }
                 });
         return processed;
+    }
+
+    /**
+     * Whether every event stored up to {@code head} has been handled: every segment's token at or past it, and no event
+     * stored in a gap a token still waits for (a gap left by a write that rolled back holds no event, and stays one).
+     * The segments this node processes count where they are ({@code local}), the others where their stored tokens
+     * stand.
+     */
+    boolean handledUpTo(Tokens stored, Map<Integer, EventTrackerStatus> local, long head) {
+        List<Progress> segments = stored.segments().stream().map(progress -> {
+            EventTrackerStatus here = local.get(progress.segment().getSegmentId());
+            return here == null ? progress : Progress.of(progress.segment(), here.getTrackingToken());
+        }).toList();
+        if (segments.isEmpty() || segments.stream().anyMatch(progress -> progress.index() < head)) {
+            return false;
+        }
+        Set<Long> gaps = new TreeSet<>();
+        segments.forEach(progress -> gaps.addAll(progress.gaps().headSet(head + 1)));
+        return gaps.isEmpty() || jdbc.queryForObject("select count(*) from domain_event_entry"
+                + " where global_index in (:gaps)", new MapSqlParameterSource("gaps", gaps), Long.class) == 0;
     }
 
     /** The processor's tokens, read from the token table of the database its projection lives in. */

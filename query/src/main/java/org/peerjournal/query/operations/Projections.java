@@ -53,15 +53,29 @@ public class Projections {
 
     /** One processor's status, as {@link #statuses()} gives it. */
     public ProjectionStatus status(String name) {
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
-        return status(name, processor, head());
+        return status(name, processor(name), head());
+    }
+
+    /**
+     * Whether the projection has handled every event stored up to {@code head}, on every segment, whichever node
+     * holds it: unlike the status's position, a stored event the processor has skipped past (a gap it still waits
+     * for, as when a transaction commits after a later one) counts as not handled yet.
+     */
+    public boolean handledEverythingUpTo(String name, long head) {
+        StreamingEventProcessor processor = processor(name);
+        return processedEvents.handledUpTo(processedEvents.tokens(databases.of(name).jdbc(), name),
+                processor.processingStatus(), head);
+    }
+
+    /** The global index of the newest stored event. */
+    public long head() {
+        TrackingToken token = eventStore.createHeadToken();
+        return token == null ? 0L : token.position().orElse(0L);
     }
 
     /** Resets the projection to the first event and lets it rebuild while the service keeps answering. */
     public void replay(String name) {
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
+        StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
             throw new StateConflictException(name + " has side effects and is never replayed");
         }
@@ -92,8 +106,8 @@ public class Projections {
                 processor.supportsReset());
     }
 
-    private long head() {
-        TrackingToken token = eventStore.createHeadToken();
-        return token == null ? 0L : token.position().orElse(0L);
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new EntryNotFoundException("No projection " + name));
     }
 }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,8 @@ class ReconcilerTest extends ProjectionTest {
 
     @Autowired
     private Reconciler reconciler;
+    @Autowired
+    private ProcessedEvents processedEvents;
     @Autowired
     private Serializer serializer;
     @Autowired
@@ -94,6 +97,25 @@ class ReconcilerTest extends ProjectionTest {
                 .containsExactly("journal-directory", "journal_directory", 2L, 1L);
     }
 
+    /**
+     * What an access extract waits for ({@code Projections.handledEverythingUpTo}): a gap in a token holds the
+     * projection back only once an event is stored in it (a transaction that committed after a later one); a gap that
+     * stays empty (a write that rolled back) does not.
+     */
+    @Test
+    void everythingIsHandledUpToAPositionUnlessAnEventIsStoredInAGapBelowIt() {
+        storeJournalOpened(1);
+        storeJournalOpened(3);
+        token("journal-directory", GapAwareTrackingToken.newInstance(3, List.of(2L)));
+        ProcessedEvents.Tokens tokens = processedEvents.tokens(jdbc, "journal-directory");
+
+        assertThat(processedEvents.handledUpTo(tokens, Map.of(), 3)).as("an empty gap holds nothing up").isTrue();
+        assertThat(processedEvents.handledUpTo(tokens, Map.of(), 4)).as("not at 4 yet").isFalse();
+        storeJournalOpened(2);
+        assertThat(processedEvents.handledUpTo(tokens, Map.of(), 3)).as("an event stored in the gap").isFalse();
+        assertThat(processedEvents.handledUpTo(tokens, Map.of(), 1)).as("the gap is above 1").isTrue();
+    }
+
     private static Reconciliation.EventTypeCheck journalOpened(Reconciliation reconciliation) {
         return reconciliation.eventTypes().stream()
                 .filter(check -> check.eventType().equals(JournalOpenedEvent.class.getSimpleName()))
@@ -103,7 +125,8 @@ class ReconcilerTest extends ProjectionTest {
     private UUID storeJournalOpened(long globalIndex) {
         UUID journal = UUID.randomUUID();
         jdbc.update("insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,"
-                        + " sequence_number, type, time_stamp, payload_type, payload) values (?, ?, ?, 0, 'Journal', ?, ?, ?)",
+                        + " sequence_number, type, time_stamp, payload_type, payload)"
+                        + " values (?, ?, ?, 0, 'Journal', ?, ?, ?)",
                 globalIndex, UUID.randomUUID().toString(), journal.toString(), Instant.now().toString(),
                 JournalOpenedEvent.class.getName(), "{}".getBytes());
         return journal;
@@ -118,7 +141,7 @@ class ReconcilerTest extends ProjectionTest {
 
     private void directoryRow(UUID journal) {
         jdbc.update("insert into journal_directory (journal_id, team_id, patient_ref, display_name, opened_at,"
-                        + " open_escalations, overdue_escalations, open_loyalty_conflicts) values (?, 'north', ?, 'Berit', ?,"
-                        + " 0, 0, 0)", journal, "P-" + journal, Timestamp.from(Instant.now()));
+                        + " open_escalations, overdue_escalations, open_loyalty_conflicts)"
+                        + " values (?, 'north', ?, 'Berit', ?, 0, 0, 0)", journal, "P-" + journal, Timestamp.from(Instant.now()));
     }
 }

@@ -18,10 +18,11 @@ import java.util.concurrent.locks.LockSupport;
  * extract that silently lacks accesses tells the patient less than the truth, and an incomplete review misses
  * findings. Both are built from read models (the access log; the extract finds the patient's journals in the journal
  * directory), which can be behind the event store: catching up after a start, rebuilding after a replay, stopped on
- * a failed event. So before either is made, both read models must have processed every event stored when it was
- * asked for, on every segment and whichever node holds it ({@link Projections#status}); they are waited for, at most
- * {@code peerjournal.access-log.complete-wait}, and otherwise the answer is refused ({@link ReadModelBehindException},
- * 503) rather than given incomplete.
+ * a failed event. So before either is made, both read models must have handled every event stored when it was
+ * asked for, on every segment and whichever node holds it ({@link Projections#handledEverythingUpTo}: a stored event
+ * the processor skipped past, as when its transaction committed after a later one, is waited for too). They are
+ * waited for at most {@code peerjournal.access-log.complete-wait}, and otherwise the answer is refused
+ * ({@link ReadModelBehindException}, 503) rather than given incomplete.
  */
 @Component
 public class CompleteAccessLog {
@@ -39,18 +40,17 @@ public class CompleteAccessLog {
 
     /** Returns once both read models hold every event stored now, or throws once the wait is over. */
     public void awaitEverythingStored() {
-        long head = projections.status(READ_MODELS.get(0)).head();
+        long head = projections.head();
         long deadline = System.nanoTime() + maxWait.toNanos();
         for (String readModel : READ_MODELS) {
-            ProjectionStatus status = projections.status(readModel);
-            while (status.position() < head) {
+            while (!projections.handledEverythingUpTo(readModel, head)) {
                 if (System.nanoTime() - deadline > 0) {
+                    ProjectionStatus status = projections.status(readModel);
                     throw new ReadModelBehindException("The access log is not complete yet: " + readModel + " has"
-                            + " processed the stored events up to " + status.position() + " of " + head + " ("
+                            + " not handled every event stored up to " + head + " (at " + status.position() + ", "
                             + status.state() + "). Ask again once it has caught up.");
                 }
                 LockSupport.parkNanos(POLL_NANOS);
-                status = projections.status(readModel);
             }
         }
     }
