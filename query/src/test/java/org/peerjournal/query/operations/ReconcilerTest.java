@@ -142,6 +142,7 @@ class ReconcilerTest extends ProjectionTest {
     private void directoryRow(UUID journal) {
         jdbc.update("insert into journal_directory (journal_id, team_id, patient_ref, display_name, opened_at,"
                         + " open_escalations, overdue_escalations, open_loyalty_conflicts)"
-                        + " values (?, 'north', ?, 'Berit', ?, 0, 0, 0)", journal, "P-" + journal, Timestamp.from(Instant.now()));
+                        + " values (?, 'north', ?, 'Berit', ?, 0, 0, 0)", journal, "P-" + journal,
+                Timestamp.from(Instant.now()));
     }
 }
