@@ -61,6 +61,7 @@ import java.util.stream.Stream;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String RETRY_READ_MODEL_AFTER_SECONDS = "5";
 
     /**
      * The one table of expected failures (the client's making, or a read model not ready: 503) and how each is
@@ -197,8 +198,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // A read model still catching up (the table's only 503): worth asking again in a few seconds.
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_READ_MODEL_AFTER_SECONDS);
+        }
+        return answer.body(problem);
     }
 
     /**

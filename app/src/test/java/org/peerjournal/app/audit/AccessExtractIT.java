@@ -94,7 +94,9 @@ class AccessExtractIT extends ApiIntegrationTest {
         try {
             assertThat(journals.timeline("clara", journalId, "").status()).isEqualTo(200);
 
-            assertProblem(as("eva").get(path(patientRef, from, to)), 503);
+            ApiResponse refused = as("eva").get(path(patientRef, from, to));
+            assertProblem(refused, 503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             assertProblem(as("eva").get("/api/audit/access-review?from=" + from + "&to=" + to), 503);
         } finally {
             accessLog.start();
