@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -100,6 +101,26 @@ class H2SettingsIT extends ApiIntegrationTest {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /**
+     * Why {@code H2CommitsWrittenAtOnce} keeps the administrator's connection open: H2 keeps WRITE_DELAY 0 as the
+     * database's setting, but a store reopened without the statement runs with the default delay again.
+     */
+    @Test
+    void writeDelayZeroIsNotAppliedAgainWhenAStoreIsReopened(@TempDir Path elsewhere) throws Exception {
+        String url = dataSource.getUrl().replace(dataDir, elsewhere.toString());
+        execute(url, "SET WRITE_DELAY 0");
+
+        try (Connection reopened = DriverManager.getConnection(url, "sa", "");
+                ResultSet values = reopened.createStatement().executeQuery("select setting_value from"
+                        + " information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+            List<String> delays = new ArrayList<>();
+            while (values.next()) {
+                delays.add(values.getString(1));
+            }
+            assertThat(delays).as("WRITE_DELAY after reopening").contains("0").anyMatch(delay -> !delay.equals("0"));
         }
     }
 
