@@ -15,8 +15,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.peerjournal.shared.error.CompleteOrRefused;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +32,8 @@ import java.util.Map;
 /**
  * The edges of the contract in the published OpenAPI document: how every operation is authenticated (HTTP Basic
  * with the demo users on the embedded store, a bearer JWT in production; whichever this instance accepts), and the
- * problem+json answers every operation can give besides its success.
+ * problem+json answers every operation can give besides its success, and the 503 of those that answer only when
+ * complete.
  */
 @Configuration
 class OpenApiContract {
@@ -50,6 +53,9 @@ class OpenApiContract {
             HttpStatus.CONFLICT, "The request conflicts with the journal's state or a concurrent change",
             HttpStatus.PAYLOAD_TOO_LARGE, "The body is over " + JournalLimits.MAX_BODY_BYTES + " bytes",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json");
+    private static final Map<HttpStatus, String> WHILE_READ_MODELS_CATCH_UP = answers(
+            HttpStatus.SERVICE_UNAVAILABLE, "The answer would not be complete yet (a read model it is built from has"
+                    + " not handled every stored event); see Retry-After");
 
     @Bean
     OpenApiCustomizer contractEdges(@Value("${peerjournal.security.demo-users.enabled:false}") boolean basic,
@@ -83,6 +89,17 @@ class OpenApiContract {
         };
     }
 
+    /** The 503 of the endpoints marked {@link CompleteOrRefused}, which no other endpoint answers. */
+    @Bean
+    OperationCustomizer completeOrRefusedAnswer() {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(CompleteOrRefused.class)) {
+                addAnswers(operation, WHILE_READ_MODELS_CATCH_UP);
+            }
+            return operation;
+        };
+    }
+
     private static void addAnswers(Operation operation, Map<HttpStatus, String> answers) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
@@ -90,7 +107,7 @@ class OpenApiContract {
             ApiResponse answer = new ApiResponse().description(description).content(new Content().addMediaType(
                     org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-            if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
                 answer.addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
                         .description("Seconds until the request may be repeated").schema(new IntegerSchema()));
             }

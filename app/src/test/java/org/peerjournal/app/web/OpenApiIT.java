@@ -81,6 +81,27 @@ class OpenApiIT extends ApiIntegrationTest {
                 .containsKeys("type", "title", "status", "detail", "errors");
     }
 
+    /** The extract, the review and a conclusion answer 503 rather than incomplete (AccessExtractIT); nothing else. */
+    @Test
+    void theAnswersThatAreCompleteOrRefusedListTheir503WithRetryAfter() {
+        OpenAPI api = new OpenAPIV3Parser().readContents(anonymous.get("/v3/api-docs").rawBody(), null,
+                new ParseOptions()).getOpenAPI();
+        List<Operation> completeOrRefused = List.of(api.getPaths().get("/api/audit/access-extract").getGet(),
+                api.getPaths().get("/api/audit/access-review").getGet(),
+                api.getPaths().get("/api/audit/access-review/findings/{findingId}/conclusion").getPost());
+
+        for (Operation operation : completeOrRefused) {
+            io.swagger.v3.oas.models.responses.ApiResponse refused = operation.getResponses().get("503");
+            assertThat(refused).as(operation.getOperationId()).isNotNull();
+            assertThat(refused.getContent().get("application/problem+json").getSchema().get$ref())
+                    .isEqualTo("#/components/schemas/Problem");
+            assertThat(refused.getHeaders()).containsKey("Retry-After");
+        }
+        assertThat(api.getPaths().get("/api/journals").getGet().getResponses()).doesNotContainKey("503");
+        assertThat(api.getPaths().get("/api/journals/{journalId}/timeline").getGet().getResponses())
+                .doesNotContainKey("503");
+    }
+
     @Test
     void theIdempotencyKeyIsDocumentedAsAnOptionalHeaderOfUpTo200Characters() {
         JsonNode paths = anonymous.get("/v3/api-docs").body().path("paths");

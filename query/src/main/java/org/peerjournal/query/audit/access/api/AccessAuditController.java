@@ -27,6 +27,7 @@ import org.peerjournal.shared.audit.AccessLogPage;
 import org.peerjournal.shared.audit.FindAccessLogQuery;
 import org.peerjournal.shared.audit.FindAccessesQuery;
 import org.peerjournal.shared.audit.JournalsShownEvent;
+import org.peerjournal.shared.error.CompleteOrRefused;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.journal.JournalLimits;
 import org.peerjournal.shared.journal.query.FindJournalsByPatientRefQuery;
@@ -82,6 +83,7 @@ class AccessAuditController {
         this.complete = complete;
     }
 
+    @CompleteOrRefused
     @GetMapping(path = "/access-extract", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every access in [from, to) to every journal of the patient, in any team, oldest first")
     AccessExtract extract(@RequestParam @NotBlank @Size(max = JournalLimits.NAME_MAX) String patientRef,
@@ -103,6 +105,7 @@ class AccessAuditController {
                         .toList(), accesses);
     }
 
+    @CompleteOrRefused
     @GetMapping(path = "/access-extract", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The access extract as a printable HTML page for the patient")
     String extractHtml(@RequestParam @NotBlank @Size(max = JournalLimits.NAME_MAX) String patientRef,
@@ -110,6 +113,7 @@ class AccessAuditController {
         return AccessExtractRenderer.html(extract(patientRef, from, to));
     }
 
+    @CompleteOrRefused
     @GetMapping(path = "/access-review", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The findings of the access review rules over [from, to), with their conclusions")
     AccessReview review(@RequestParam Instant from, @RequestParam Instant to) {
@@ -120,6 +124,7 @@ class AccessAuditController {
         return new AccessReview(from, to, now(), currentActor.get().userId(), AccessReview.describe(rules), findings);
     }
 
+    @CompleteOrRefused
     @PostMapping(path = "/access-review/findings/{findingId}/conclusion", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the conclusion of reviewing a finding (once per finding; a second one is 409)")
