@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read your own writes on one node: before a projection answers a query, wait until it has handled every journal
@@ -53,16 +52,12 @@ public class ProjectionCatchUp {
         if (processor == null) {
             return true;
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (!caughtUp(processor, target)) {
-            if (System.nanoTime() - deadline > 0) {
-                log.warn("Projection {} has not reached position {} within {}: answering from where it is"
-                        + " (segments: {})", projection, target, maxWait, processor.processingStatus());
-                return false;
-            }
-            LockSupport.parkNanos(POLL_NANOS);
+        if (Polling.until(() -> caughtUp(processor, target), System.nanoTime() + maxWait.toNanos(), POLL_NANOS)) {
+            return true;
         }
-        return true;
+        log.warn("Projection {} has not reached position {} within {}: answering from where it is (segments: {})",
+                projection, target, maxWait, processor.processingStatus());
+        return false;
     }
 
     private boolean caughtUp(StreamingEventProcessor processor, long target) {

@@ -1,6 +1,7 @@
 package org.peerjournal.query.audit.access;
 
 import org.peerjournal.query.audit.AccessLogProjection;
+import org.peerjournal.query.consistency.Polling;
 import org.peerjournal.query.directory.JournalDirectory;
 import org.peerjournal.query.operations.ProjectionStatus;
 import org.peerjournal.query.operations.Projections;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A patient's access extract and the access review must hold every access made before they were asked for: an
@@ -43,14 +43,11 @@ public class CompleteAccessLog {
         long head = projections.head();
         long deadline = System.nanoTime() + maxWait.toNanos();
         for (String readModel : READ_MODELS) {
-            while (!projections.handledEverythingUpTo(readModel, head)) {
-                if (System.nanoTime() - deadline > 0) {
-                    ProjectionStatus status = projections.status(readModel);
-                    throw new ReadModelBehindException("The access log is not complete yet: " + readModel + " has"
-                            + " not handled every event stored up to " + head + " (at " + status.position() + ", "
-                            + status.state() + "). Ask again once it has caught up.");
-                }
-                LockSupport.parkNanos(POLL_NANOS);
+            if (!Polling.until(() -> projections.handledEverythingUpTo(readModel, head), deadline, POLL_NANOS)) {
+                ProjectionStatus status = projections.status(readModel);
+                throw new ReadModelBehindException("The access log is not complete yet: " + readModel + " has not"
+                        + " handled every event stored up to " + head + " (at " + status.position() + ", "
+                        + status.state() + "). Ask again once it has caught up.");
             }
         }
     }
