@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code mvn -B -o -pl app -am test -Pbenchmark -Dtest=FileSizeBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} writes a tenth,
- * {@code -Dbench.settings=peerjournal.store.h2.retention-time=PT45S,peerjournal.store.h2.compact-interval=PT1000H}
- * runs the application with other settings (these: H2's own retention and no compaction, as before).
+ * {@code -Dbench.settings=peerjournal.store.h2.compact-write-limit=32MB} runs the application with other settings
+ * (docs/benchmarks.md, "The embedded store's file size", says which comparisons can still be set up).
  */
 @Tag("benchmark")
 class FileSizeBenchmark {
