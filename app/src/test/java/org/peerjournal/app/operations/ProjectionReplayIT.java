@@ -16,6 +16,7 @@ import org.peerjournal.app.support.WebhookReceiver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -131,6 +132,40 @@ class ProjectionReplayIT {
     void anUnknownProjectionIsNotFound() {
         assertProblem(admin.replay("nope"), 404);
         assertThat(admin.projections().findValuesAsText("name")).containsExactlyElementsOf(AdminApi.PROCESSORS);
+    }
+
+    /**
+     * docs/operations.md, "Replaying a projection": while a replay of a projection is under way (here the row another
+     * node leaves while it replays), a second one is refused with 409 and resets nothing, and the projection runs
+     * again once the other is over; a row older than twice the replay timeout (30 s by default), left by a node that
+     * died, is ignored.
+     */
+    @Test
+    void aReplayUnderWayElsewhereIsRefusedAndOneLeftByANodeThatDiedIsIgnored() {
+        JdbcTemplate jdbc = jdbc();
+        String insertReplay = "insert into projection_replay (processor_name, requested_by, requested_at)"
+                + " values ('timeline', ?, ?)";
+        long position = admin.projection("timeline").path("position").asLong();
+        jdbc.update(insertReplay, "node-replaying-it", Timestamp.from(Instant.now()));
+        try {
+            assertProblem(admin.replay("timeline"), 409);
+            // Meanwhile this node stops its own timeline processor, as it would for another node's replay.
+            JsonNode timeline = admin.projection("timeline");
+            assertThat(timeline.path("position").asLong()).as("not reset: " + timeline).isGreaterThanOrEqualTo(position);
+        } finally {
+            jdbc.update("delete from projection_replay where requested_by = 'node-replaying-it'");
+        }
+        await("the timeline running again once the other replay is over").atMost(SETTLE)
+                .until(() -> "RUNNING".equals(admin.projection("timeline").path("state").asText()));
+
+        jdbc.update(insertReplay, "node-that-died", Timestamp.from(Instant.now().minus(Duration.ofMinutes(2))));
+        try {
+            assertThat(admin.replay("timeline").status()).isEqualTo(202);
+            admin.awaitRebuilt("timeline");
+            assertThat(jdbc.queryForObject("select count(*) from projection_replay", Long.class)).isZero();
+        } finally {
+            jdbc.update("delete from projection_replay where requested_by = 'node-that-died'");
+        }
     }
 
     @Test
