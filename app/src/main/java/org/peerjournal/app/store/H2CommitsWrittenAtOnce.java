@@ -21,8 +21,8 @@ import java.util.Optional;
  * it opens and stays open while the application runs: the store is never reopened without it. On PostgreSQL nothing to
  * do.
  *
- * <p>The same connection hands out the store's file ({@link #mvStore()}), which {@link H2FileCompaction} keeps
- * small: with WRITE_DELAY 0, H2 runs none of its own background compaction.
+ * <p>The same connection hands out the store's file ({@link #mvStore()}), which {@link H2FileCompaction} rewrites
+ * while the service runs: with WRITE_DELAY 0, H2 runs none of its own background compaction.
  */
 @Component
 class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean {

@@ -65,8 +65,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The one table of expected failures (the client's making, or a read model not ready: 503) and how each is
-     * answered, whether thrown directly or handed over wrapped by Axon or the query gateway. A concurrent change is a normal outcome under load (the client
-     * retries), so it is logged at DEBUG only; anything not in the table is a 500 logged at ERROR.
+     * answered, whether thrown directly or handed over wrapped by Axon or the query gateway. A concurrent change is a
+     * normal outcome under load (the client retries), so it is logged at DEBUG only; anything not in the table is a
+     * 500 logged at ERROR.
      */
     private static final List<CauseHandler<?>> CAUSES = List.of(
             new CauseHandler<>(JournalNotFoundException.class, cause -> journalNotFound()),

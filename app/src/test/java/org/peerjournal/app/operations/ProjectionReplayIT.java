@@ -151,7 +151,8 @@ class ProjectionReplayIT {
             assertProblem(admin.replay("timeline"), 409);
             // Meanwhile this node stops its own timeline processor, as it would for another node's replay.
             JsonNode timeline = admin.projection("timeline");
-            assertThat(timeline.path("position").asLong()).as("not reset: " + timeline).isGreaterThanOrEqualTo(position);
+            assertThat(timeline.path("position").asLong()).as("not reset: " + timeline)
+                    .isGreaterThanOrEqualTo(position);
         } finally {
             jdbc.update("delete from projection_replay where requested_by = 'node-replaying-it'");
         }

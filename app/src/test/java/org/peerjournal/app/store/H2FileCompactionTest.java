@@ -103,9 +103,7 @@ class H2FileCompactionTest {
     @Test
     void aRoundWaitsForTheStoreLockRatherThanGivingUpWhileCommitsHoldIt() throws Exception {
         String url = url(dir.resolve("busy"));
-        H2CommitsWrittenAtOnce administrator = new H2CommitsWrittenAtOnce();
-        administrator.migrate(Flyway.configure().dataSource(url, "sa", "").locations("classpath:no-migrations")
-                .load());
+        H2CommitsWrittenAtOnce administrator = administratorOf(url);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             insertRows(connection, 300, () -> { });
@@ -165,9 +163,7 @@ class H2FileCompactionTest {
     /** Answers the file's size once the last commit is in and, if compacting, the last rounds have run. */
     private long writeManySmallCommits(Path store, boolean compacting) throws Exception {
         String url = url(store);
-        H2CommitsWrittenAtOnce administrator = new H2CommitsWrittenAtOnce();
-        administrator.migrate(Flyway.configure().dataSource(url, "sa", "").locations("classpath:no-migrations")
-                .load());
+        H2CommitsWrittenAtOnce administrator = administratorOf(url);
         H2FileCompaction compaction = new H2FileCompaction(administrator, RETENTION, RETENTION.dividedBy(2),
                 FILL_RATE, DataSize.ofMegabytes(8));
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
@@ -184,6 +180,14 @@ class H2FileCompactionTest {
         } finally {
             administrator.destroy();
         }
+    }
+
+    /** The store opened as the application opens it: WRITE_DELAY 0, by the administrator's connection kept open. */
+    private static H2CommitsWrittenAtOnce administratorOf(String url) {
+        H2CommitsWrittenAtOnce administrator = new H2CommitsWrittenAtOnce();
+        administrator.migrate(Flyway.configure().dataSource(url, "sa", "").locations("classpath:no-migrations")
+                .load());
+        return administrator;
     }
 
     private static String randomText() {
