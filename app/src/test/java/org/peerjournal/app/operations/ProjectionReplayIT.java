@@ -145,14 +145,14 @@ class ProjectionReplayIT {
         JdbcTemplate jdbc = jdbc();
         String insertReplay = "insert into projection_replay (processor_name, requested_by, requested_at)"
                 + " values ('timeline', ?, ?)";
-        long position = admin.projection("timeline").path("position").asLong();
         jdbc.update(insertReplay, "node-replaying-it", Timestamp.from(Instant.now()));
         try {
             assertProblem(admin.replay("timeline"), 409);
-            // Meanwhile this node stops its own timeline processor, as it would for another node's replay.
-            JsonNode timeline = admin.projection("timeline");
-            assertThat(timeline.path("position").asLong()).as("not reset: " + timeline)
-                    .isGreaterThanOrEqualTo(position);
+            // Not the status's position: this node meanwhile stops its own timeline processor, as it would for
+            // another node's replay, and a stopped processor reports its stored tokens, which may trail the events
+            // it skipped. A reset would have stored replay tokens.
+            assertThat(jdbc.queryForList("select token_type from token_entry where processor_name = 'timeline'",
+                    String.class)).as("not reset").isNotEmpty().noneMatch(type -> type.contains("ReplayToken"));
         } finally {
             jdbc.update("delete from projection_replay where requested_by = 'node-replaying-it'");
         }
