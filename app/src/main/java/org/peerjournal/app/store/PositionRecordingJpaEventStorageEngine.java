@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Axon's JPA storage engine, reading past gaps with a query the database can answer from its index, and telling
@@ -61,8 +63,12 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
             appending.remove();
         }
         // Axon's JPA engine stores an event that is not an aggregate's with the aggregate type null.
-        entries.stream().filter(entry -> ((DomainEventData<?>) entry).getType() != null)
-                .mapToLong(this::globalIndexOf).max().ifPresent(this::recordAfterCommit);
+        Map<Long, String> positions = new LinkedHashMap<>();
+        entries.stream().map(entry -> (DomainEventData<?>) entry).filter(entry -> entry.getType() != null)
+                .forEach(entry -> positions.put(globalIndexOf(entry), entry.getAggregateIdentifier()));
+        if (!positions.isEmpty()) {
+            recordAfterCommit(positions);
+        }
         return entries;
     }
 
@@ -124,26 +130,27 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
     }
 
     /**
-     * The last position of the batch stands for all of it: a read that waits for it waits for the others too. It is
-     * recorded once the transaction that stored it has committed, never before: a position recorded for a write
-     * that then rolled back is a gap no projection ever fills, and every read on this node waited its full read wait
-     * for it until the projections' tokens dropped the gap (ReadYourWritesIT). Outside a unit of work the append runs
-     * in a Spring transaction (the one {@code ChainingEventStorageEngine} opens, or the caller's it joins), whose
-     * commit is awaited the same way; only an append with no transaction at all, which the service never makes,
-     * is recorded at once.
+     * Each position with its aggregate (a projection's segment is chosen by it, docs/consistency.md), recorded once
+     * the transaction that stored it has committed, never before: a position recorded for a write that then rolled
+     * back is a gap no projection ever fills, and every read on this node waited its full read wait for it until the
+     * projections' tokens dropped the gap (ReadYourWritesIT). Outside a unit of work the append runs in a Spring
+     * transaction (the one {@code ChainingEventStorageEngine} opens, or the caller's it joins), whose commit is
+     * awaited the same way; only an append with no transaction at all, which the service never makes, is recorded at
+     * once.
      */
-    private void recordAfterCommit(long position) {
+    private void recordAfterCommit(Map<Long, String> positions) {
+        Runnable record = () -> positions.forEach(localWrites::committed);
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> localWrites.committed(position));
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> record.run());
         } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    localWrites.committed(position);
+                    record.run();
                 }
             });
         } else {
-            localWrites.committed(position);
+            record.run();
         }
     }
 }

@@ -365,9 +365,8 @@ class TwoNodeIT {
     void anExtractAskedOnOneNodeHoldsTheReadAnsweredJustBeforeOnTheOther() {
         String journalId = openJournal(nodeA, "EXTRACT-ACROSS");
         Instant from = Instant.now().minusSeconds(60);
-        // On two nodes a new journal's timeline may be projected by the other node: read once it is there.
-        await("the timeline read on node A").atMost(Duration.ofSeconds(30)).until(() -> as(nodeA, "pia", "PSW")
-                .get("/api/journals/" + journalId + "/timeline").status() == 200);
+        ApiResponse read = as(nodeA, "pia", "PSW").get("/api/journals/" + journalId + "/timeline");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
 
         ApiResponse extract = as(nodeB, "eva", "AUDITOR").get("/api/audit/access-extract?patientRef=EXTRACT-ACROSS"
                 + "&from=" + from + "&to=" + Instant.now().plusSeconds(60));
@@ -377,6 +376,35 @@ class TwoNodeIT {
         extract.body().path("accesses").forEach(access -> accesses.add(access.path("userId").asText() + " "
                 + access.path("action").asText() + " " + access.path("journalId").asText()));
         assertThat(accesses).contains("pia timeline " + journalId);
+    }
+
+    /**
+     * docs/consistency.md: a client reads its own writes on the node it wrote to, whichever node projects them. Each
+     * journal opened on node A answers its timeline on A at once, and with its note right after the note's 201, until
+     * journals have fallen into segments of both nodes.
+     */
+    @Test
+    @Order(10)
+    void aClientReadsItsOwnWritesOnTheNodeItWroteToWhicheverNodeProjectsThem() {
+        await("the timeline's segments shared").atMost(Duration.ofSeconds(60))
+                .until(() -> owners(jdbc, TIMELINE).size() == 2);
+        List<StandaloneApp> projectedBy = new ArrayList<>();
+        for (int i = 0; projectedBy.size() < 2 || !projectedBy.contains(nodeB); i++) {
+            assertThat(i).as("journals opened until one falls in node B's segment").isLessThan(20);
+            String journalId = openJournal(nodeA, "OWN-WRITES-" + i);
+            ApiResponse opened = as(nodeA, "pia", "PSW").get("/api/journals/" + journalId + "/timeline");
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+
+            String text = "Own write " + i;
+            ApiResponse recorded = as(nodeA, "pia", "PSW").post("/api/journals/" + journalId + "/notes",
+                    JournalApi.note(text));
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+            ApiResponse timeline = as(nodeA, "pia", "PSW").get("/api/journals/" + journalId + "/timeline");
+            JsonNode entries = timeline.body().path("entries");
+            assertThat(entries).as(timeline.toString()).hasSize(1);
+            assertThat(entries.get(0).path("text").asText()).isEqualTo(text);
+            projectedBy.add(holderOf(timelineSegmentOf(journalId)));
+        }
     }
 
     @Test

@@ -1,18 +1,22 @@
 package org.peerjournal.query.consistency;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-import java.util.NavigableSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 
 /**
- * The global positions of the journal events this node has committed: what a read on this node must find
- * projected to show a client its own writes. The event store records each position once its transaction has
- * committed; {@link ProjectionCatchUp} waits for the projections to pass them.
+ * The global positions of the journal events this node has committed, each with the aggregate it belongs to (the
+ * sequence a projection's segment is chosen by): what a read on this node must find projected to show a client its
+ * own writes. The event store records each position once its transaction has committed; {@link ProjectionCatchUp}
+ * waits for the projections to pass them.
  *
  * <p>Only the most recent {@value #REMEMBERED} positions are kept: a projection's token can only miss a position
  * as one of its gaps (an event committed after later ones were projected), and such a gap is filled within
@@ -24,17 +28,18 @@ public class LocalWrites {
     static final int REMEMBERED = 10_000;
 
     private final AtomicLong latest = new AtomicLong(-1);
-    private final NavigableSet<Long> recent = new ConcurrentSkipListSet<>();
-    /** The size of {@link #recent}, counted here: the set's own size() walks all its entries. */
+    /** Position to aggregate identifier. */
+    private final NavigableMap<Long, String> recent = new ConcurrentSkipListMap<>();
+    /** The size of {@link #recent}, counted here: the map's own size() walks all its entries. */
     private final AtomicInteger remembered = new AtomicInteger();
 
-    /** Called after the transaction that stored the event at {@code position} has committed. */
-    public void committed(long position) {
-        if (recent.add(position)) {
+    /** Called after the transaction that stored the event of {@code aggregateId} at {@code position} has committed. */
+    public void committed(long position, String aggregateId) {
+        if (recent.putIfAbsent(position, aggregateId) == null) {
             remembered.incrementAndGet();
         }
         latest.accumulateAndGet(position, Math::max);
-        while (remembered.get() > REMEMBERED && recent.pollFirst() != null) {
+        while (remembered.get() > REMEMBERED && recent.pollFirstEntry() != null) {
             remembered.decrementAndGet();
         }
     }
@@ -50,12 +55,31 @@ public class LocalWrites {
      * of another node still open, a sequence value of a rolled-back write) do not hold a read back.
      */
     boolean covered(TrackingToken token, long target) {
-        if (token == null || token.position().orElse(-1) < target) {
-            return false;
+        return token != null && token.position().orElse(-1) >= target && noGapOfOurs(token, target, recent::containsKey);
+    }
+
+    /**
+     * Whether a segment at the token it stored has handled every event of that segment this node committed up to
+     * {@code target}. A stored token moves with the batches the segment handles, not past every event it skips, so
+     * only our events of that segment count: it has reached the last of them, and none of them is one of its gaps.
+     */
+    boolean coveredIn(Segment segment, TrackingToken stored, long target) {
+        LongPredicate oursInSegment = position -> {
+            String aggregateId = recent.get(position);
+            return aggregateId != null && segment.matches(aggregateId);
+        };
+        long lastOfOurs = recent.headMap(target, true).descendingMap().entrySet().stream()
+                .filter(write -> segment.matches(write.getValue())).mapToLong(Map.Entry::getKey).findFirst()
+                .orElse(-1);
+        if (lastOfOurs < 0) {
+            return true;
         }
-        if (token instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().headSet(target + 1).stream().noneMatch(recent::contains);
-        }
-        return true;
+        return stored != null && stored.position().orElse(-1) >= lastOfOurs
+                && noGapOfOurs(stored, target, oursInSegment);
+    }
+
+    private static boolean noGapOfOurs(TrackingToken token, long target, LongPredicate ours) {
+        return !(token instanceof GapAwareTrackingToken gapAware)
+                || gapAware.getGaps().headSet(target + 1).stream().noneMatch(ours::test);
     }
 }

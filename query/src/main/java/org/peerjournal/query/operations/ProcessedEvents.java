@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -98,16 +100,22 @@ final class ProcessedEvents {
 
     /** The processor's tokens, read from the token table of the database its projection lives in. */
     Tokens tokens(JdbcTemplate tokenTable, String processor) {
-        List<Object[]> rows = tokenTable.query("select segment, token, token_type from token_entry"
-                        + " where processor_name = ?",
-                (rs, row) -> new Object[] {rs.getInt(1), rs.getBytes(2), rs.getString(3)}, processor);
-        int[] ids = rows.stream().mapToInt(row -> (Integer) row[0]).toArray();
         List<Progress> progress = new ArrayList<>();
-        for (Object[] row : rows) {
-            progress.add(Progress.of(Segment.computeSegment((Integer) row[0], ids),
-                    token((byte[]) row[1], (String) row[2])));
-        }
+        storedTokens(tokenTable, processor).forEach((segment, token) -> progress.add(Progress.of(segment, token)));
         return new Tokens(List.copyOf(progress));
+    }
+
+    /** The token each segment of the processor has stored (null for a segment that has stored none yet). */
+    Map<Segment, TrackingToken> storedTokens(JdbcTemplate tokenTable, String processor) {
+        Map<Integer, TrackingToken> stored = new TreeMap<>();
+        tokenTable.query("select segment, token, token_type from token_entry where processor_name = ?",
+                rs -> {
+                    stored.put(rs.getInt(1), token(rs.getBytes(2), rs.getString(3)));
+                }, processor);
+        int[] ids = stored.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Map<Segment, TrackingToken> segments = new LinkedHashMap<>();
+        stored.forEach((id, token) -> segments.put(Segment.computeSegment(id, ids), token));
+        return segments;
     }
 
     /** One processor's segments as its tokens stood. */

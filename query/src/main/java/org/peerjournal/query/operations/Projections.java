@@ -2,6 +2,7 @@ package org.peerjournal.query.operations;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,9 +12,11 @@ import org.peerjournal.shared.error.StateConflictException;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
@@ -65,6 +68,21 @@ public class Projections {
         StreamingEventProcessor processor = processor(name);
         return processedEvents.handledUpTo(processedEvents.tokens(databases.of(name).jdbc(), name),
                 processor.processingStatus(), head);
+    }
+
+    /**
+     * The tokens stored for the segments of {@code name} other than {@code here} (the ones this node processes):
+     * how far the segments that another node processes, or nobody does right now, had got when they last stored their
+     * progress (null for a segment that has stored none yet).
+     */
+    public Map<Segment, TrackingToken> storedTokensExcept(String name, Set<Integer> here) {
+        Map<Segment, TrackingToken> elsewhere = new HashMap<>();
+        processedEvents.storedTokens(databases.of(name).jdbc(), name).forEach((segment, token) -> {
+            if (!here.contains(segment.getSegmentId())) {
+                elsewhere.put(segment, token);
+            }
+        });
+        return elsewhere;
     }
 
     /** The global index of the newest stored event. */

@@ -1,6 +1,7 @@
 package org.peerjournal.query.consistency;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,12 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalWritesTest {
 
+    /** "journal-1" and "journal-3" fall in the second of two segments, "journal-2" in the first. */
+    private static final Segment FIRST = Segment.computeSegment(0, 0, 1);
+    private static final Segment SECOND = Segment.computeSegment(1, 0, 1);
+
     private final LocalWrites writes = new LocalWrites();
 
     @Test
     void aTokenCoversOurWritesOnceItIsPastThemWithNoneOfThemAsAGap() {
-        writes.committed(5);
-        writes.committed(7);
+        writes.committed(5, "journal-1");
+        writes.committed(7, "journal-2");
 
         assertThat(writes.latest()).isEqualTo(7);
         assertThat(writes.covered(GapAwareTrackingToken.newInstance(6, List.of()), 7)).as("not there yet").isFalse();
@@ -26,9 +31,30 @@ class LocalWritesTest {
     }
 
     @Test
+    void aSegmentsStoredTokenCoversOurWritesOfThatSegmentOnly() {
+        writes.committed(5, "journal-1");
+        writes.committed(7, "journal-2");
+        writes.committed(9, "journal-3");
+
+        assertThat(writes.coveredIn(FIRST, GapAwareTrackingToken.newInstance(7, List.of()), 9))
+                .as("past journal-2's write; the later ones are the other segment's").isTrue();
+        assertThat(writes.coveredIn(FIRST, GapAwareTrackingToken.newInstance(6, List.of()), 9))
+                .as("short of journal-2's write").isFalse();
+        assertThat(writes.coveredIn(FIRST, GapAwareTrackingToken.newInstance(8, List.of(5L)), 9))
+                .as("a gap at the other segment's write").isTrue();
+        assertThat(writes.coveredIn(SECOND, GapAwareTrackingToken.newInstance(9, List.of(5L)), 9))
+                .as("a gap at this segment's write").isFalse();
+        assertThat(writes.coveredIn(SECOND, GapAwareTrackingToken.newInstance(8, List.of()), 9)).isFalse();
+        assertThat(writes.coveredIn(SECOND, GapAwareTrackingToken.newInstance(5, List.of()), 7))
+                .as("up to the read's target only").isTrue();
+        assertThat(writes.coveredIn(SECOND, null, 9)).as("no token").isFalse();
+        assertThat(writes.coveredIn(FIRST, null, 5)).as("none of ours in it up to the target").isTrue();
+    }
+
+    @Test
     void onlyTheMostRecentPositionsAreRemembered() {
-        LongStream.rangeClosed(0, LocalWrites.REMEMBERED).forEach(writes::committed);
-        writes.committed(LocalWrites.REMEMBERED); // a position reported twice counts once
+        LongStream.rangeClosed(0, LocalWrites.REMEMBERED).forEach(position -> writes.committed(position, "journal"));
+        writes.committed(LocalWrites.REMEMBERED, "journal"); // a position reported twice counts once
 
         long newest = LocalWrites.REMEMBERED;
         assertThat(writes.covered(GapAwareTrackingToken.newInstance(newest, List.of(0L)), newest))

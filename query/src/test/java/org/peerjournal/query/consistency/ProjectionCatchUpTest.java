@@ -8,7 +8,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,15 +21,20 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerjournal.query.operations.Projections;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
@@ -39,16 +47,23 @@ class ProjectionCatchUpTest {
 
     private static final Duration READ_WAIT = Duration.ofMillis(100);
     private static final long WRITTEN = 42;
+    /** Its sequence falls in the second of two segments. */
+    private static final String JOURNAL = "journal-1";
+    private static final Segment HERE = Segment.computeSegment(0, 0, 1);
+    private static final Segment ELSEWHERE = Segment.computeSegment(1, 0, 1);
 
     private final LocalWrites localWrites = new LocalWrites();
     private final EventTrackerStatus segment = mock(EventTrackerStatus.class);
-    private final ProjectionCatchUp catchUp = new ProjectionCatchUp(processing(segment), localWrites, READ_WAIT);
+    private final Projections projections = mock(Projections.class);
+    private final ProjectionCatchUp catchUp = new ProjectionCatchUp(processing(segment), projections, localWrites,
+            READ_WAIT);
     private final Logger logger = (Logger) LoggerFactory.getLogger(ProjectionCatchUp.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
     @BeforeEach
     void recordAWriteAndListenToTheLog() {
-        localWrites.committed(WRITTEN);
+        when(segment.getSegment()).thenReturn(Segment.ROOT_SEGMENT);
+        localWrites.committed(WRITTEN, JOURNAL);
         lines.start();
         logger.addAppender(lines);
     }
@@ -96,6 +111,68 @@ class ProjectionCatchUpTest {
 
         assertThat(catchUp.awaitLocalWrites("timeline")).isTrue();
         assertThat(lines.list).isEmpty();
+    }
+
+    /**
+     * On several nodes: this node processes one of two segments, and the write fell in the other, which another node
+     * processes: the read waits for that segment's stored token.
+     */
+    @Test
+    void aWriteInASegmentAnotherNodeProcessesIsWaitedForByThatSegmentsStoredToken() {
+        assertThat(ELSEWHERE.matches(JOURNAL)).isTrue();
+        when(segment.getSegment()).thenReturn(HERE);
+        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN));
+        storedElsewhere(new GlobalSequenceTrackingToken(WRITTEN - 1));
+
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("the other segment one event short").isFalse();
+        assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
+
+        storedElsewhere(new GlobalSequenceTrackingToken(WRITTEN));
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("the other segment's token at the write").isTrue();
+
+        clearInvocations(projections);
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("the next read, no write since").isTrue();
+        verifyNoInteractions(projections);
+    }
+
+    /** A segment's stored token moves only with the batches it handles: one with none of our writes is not waited for. */
+    @Test
+    void aSegmentElsewhereWithNoneOfThisNodesWritesIsNotWaitedFor() {
+        localWrites.committed(WRITTEN + 1, "journal-2");
+        when(segment.getSegment()).thenReturn(ELSEWHERE);
+        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN + 1));
+        when(projections.storedTokensExcept("timeline", Set.of(1)))
+                .thenReturn(Map.of(HERE, new GlobalSequenceTrackingToken(WRITTEN - 20)));
+
+        assertThat(catchUp.awaitLocalWrites("timeline")).isTrue();
+        assertThat(lines.list).isEmpty();
+    }
+
+    @Test
+    void aSegmentElsewhereThatIsBeingRebuiltIsNotWaitedForOneThatHasStoredNothingYetIs() {
+        when(segment.getSegment()).thenReturn(HERE);
+        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN));
+
+        storedElsewhere(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(WRITTEN + 10),
+                new GlobalSequenceTrackingToken(3)));
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("being rebuilt").isTrue();
+
+        storedElsewhere(null);
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("no token stored yet").isFalse();
+    }
+
+    @Test
+    void noTokensAreReadWhileThisNodeProcessesEverySegment() {
+        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN));
+
+        assertThat(catchUp.awaitLocalWrites("timeline")).isTrue();
+        verifyNoInteractions(projections);
+    }
+
+    private void storedElsewhere(TrackingToken token) {
+        Map<Segment, TrackingToken> stored = new HashMap<>();
+        stored.put(ELSEWHERE, token);
+        when(projections.storedTokensExcept("timeline", Set.of(0))).thenReturn(stored);
     }
 
     @ProcessingGroup("timeline")
