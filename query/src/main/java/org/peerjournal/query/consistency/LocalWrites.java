@@ -55,7 +55,8 @@ public class LocalWrites {
      * of another node still open, a sequence value of a rolled-back write) do not hold a read back.
      */
     boolean covered(TrackingToken token, long target) {
-        return token != null && token.position().orElse(-1) >= target && noGapOfOurs(token, target, recent::containsKey);
+        return token != null && token.position().orElse(-1) >= target
+                && noGapOfOurs(token, target, recent::containsKey);
     }
 
     /**

@@ -135,7 +135,7 @@ class ProjectionCatchUpTest {
         verifyNoInteractions(projections);
     }
 
-    /** A segment's stored token moves only with the batches it handles: one with none of our writes is not waited for. */
+    /** A stored token moves only with its segment's batches: a segment with none of our writes is not waited for. */
     @Test
     void aSegmentElsewhereWithNoneOfThisNodesWritesIsNotWaitedFor() {
         localWrites.committed(WRITTEN + 1, "journal-2");

@@ -1,0 +1,110 @@
+package org.peerjournal.app.postgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.Segment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.ApiClient;
+import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.ChildProcessService;
+import org.peerjournal.app.support.EmbeddedPostgresStore;
+import org.peerjournal.app.support.JournalApi;
+import org.peerjournal.app.support.SharedSigningKey;
+import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.app.support.TestTokens;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * docs/operations.md, "How many nodes": a node that dies (SIGKILL: it releases nothing) leaves its segments claimed;
+ * after {@code peerjournal.cluster.claim-timeout} the other node takes them over and projects what was written
+ * meanwhile, every event once. Node B runs in a JVM of its own so that it can be killed; node A in the test's.
+ */
+class NodeCrashIT {
+
+    private static final List<String> PROCESSORS = List.of("timeline", "journal-directory", "escalation-queue",
+            "access-log", "escalation-notifications");
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(4);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aKilledNodesSegmentsAreTakenOverAfterTheClaimTimeoutAndWhatWasWrittenMeanwhileIsProjected() throws Exception {
+        TestTokens tokens = TestTokens.create(workDir);
+        String[] shared = Stream.of(EmbeddedPostgresStore.freshDatabase(), tokens.settings(), new String[] {
+                        SharedSigningKey.settingIn(workDir), "peerjournal.cluster.claim-timeout=" + CLAIM_TIMEOUT,
+                        "peerjournal.cluster.node-timeout=PT2S", "peerjournal.cluster.balance-interval=PT0.5S"},
+                        PROCESSORS.stream().map(name -> "axon.eventhandling.processors." + name
+                                + ".token-claim-interval=500").toArray(String[]::new))
+                .flatMap(Stream::of).toArray(String[]::new);
+        try (ChildProcessService nodeB = ChildProcessService.start(workDir, with(shared,
+                "peerjournal.cluster.node-id=node-b", "peerjournal.data-dir=" + workDir.resolve("node-b")));
+                StandaloneApp nodeA = StandaloneApp.start(workDir.resolve("node-a"),
+                        with(shared, "peerjournal.cluster.node-id=node-a"))) {
+            JdbcTemplate jdbc = nodeA.bean(JdbcTemplate.class);
+            await("segments shared by the two nodes").atMost(Duration.ofSeconds(60)).until(() -> PROCESSORS.stream()
+                    .allMatch(name -> owners(jdbc, name).equals(List.of("node-a", "node-b"))));
+            int segmentOfB = jdbc.queryForObject("select segment from token_entry where processor_name = 'timeline'"
+                    + " and owner = 'node-b'", Integer.class);
+
+            nodeB.kill();
+
+            // Written on A while B's claims still stand: the notes of journals in B's timeline segment wait for A
+            // to take it over.
+            ApiClient lena = nodeA.client().withBearer(tokens.token("lena", "TEAM_LEAD", "east"));
+            ApiClient pia = nodeA.client().withBearer(tokens.token("pia", "PSW", "east"));
+            List<String> journalIds = new ArrayList<>();
+            while (journalIds.stream().noneMatch(id -> timelineSegmentOf(jdbc, id) == segmentOfB)) {
+                assertThat(journalIds).as("journals opened until one falls in B's segment").hasSizeLessThan(20);
+                ApiResponse opened = lena.post("/api/journals", Map.of("patientRef", "CRASH-" + journalIds.size(),
+                        "displayName", "Robin", "teamId", "east"));
+                assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+                String journalId = opened.body().get("journalId").asText();
+                ApiResponse noted = pia.post("/api/journals/" + journalId + "/notes",
+                        JournalApi.note("After the crash"));
+                assertThat(noted.status()).as(noted.toString()).isEqualTo(201);
+                journalIds.add(journalId);
+            }
+
+            await("every segment taken over by A").atMost(CLAIM_TIMEOUT.multipliedBy(5))
+                    .until(() -> PROCESSORS.stream().allMatch(name -> owners(jdbc, name).equals(List.of("node-a"))));
+            for (String journalId : journalIds) {
+                await("the note in the timeline on A").atMost(Duration.ofSeconds(30)).until(() -> pia
+                        .get("/api/journals/" + journalId + "/timeline").body().path("entries").size() == 1);
+            }
+            ApiClient olle = nodeA.client().withBearer(tokens.token("olle", "ADMIN", null));
+            await("every event projected once").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode reconciliation = olle.get("/api/admin/reconciliation").body();
+                assertThat(reconciliation.path("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
+            });
+        }
+    }
+
+    private static String[] with(String[] settings, String... more) {
+        return Stream.concat(Stream.of(settings), Stream.of(more)).toArray(String[]::new);
+    }
+
+    private static List<String> owners(JdbcTemplate jdbc, String processor) {
+        return jdbc.queryForList("select distinct owner from token_entry where processor_name = ?"
+                + " and owner is not null order by owner", String.class, processor);
+    }
+
+    private static int timelineSegmentOf(JdbcTemplate jdbc, String journalId) {
+        // In order: computeSegment sorts the array it is given, in place.
+        int[] segments = jdbc.queryForList("select segment from token_entry where processor_name = 'timeline'"
+                + " order by segment", Integer.class).stream().mapToInt(Integer::intValue).toArray();
+        return IntStream.of(segments).filter(id -> Segment.computeSegment(id, segments).matches(journalId))
+                .findFirst().orElseThrow();
+    }
+}

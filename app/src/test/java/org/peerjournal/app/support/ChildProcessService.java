@@ -1,0 +1,75 @@
+package org.peerjournal.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service in a JVM of its own, on the tests' class path, so that a test can kill it with SIGKILL: no shutdown
+ * hook runs, nothing is closed or released in order, as when a machine or process dies.
+ */
+public final class ChildProcessService implements AutoCloseable {
+
+    private final Process process;
+    private final String baseUrl;
+
+    private ChildProcessService(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Starts the service with these settings ({@code name=value}) and returns once it answers; its output goes to a
+     * log file in {@code logDir}.
+     */
+    public static ChildProcessService start(Path logDir, String... settings) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                // C1 alone: the child only starts and takes a few requests, and without the C2 compiler's work a
+                // cold JVM starts sooner on few cores.
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.peerjournal.PeerJournalApplication", "--server.port=" + port));
+        for (String setting : settings) {
+            command.add("--" + setting);
+        }
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logDir.resolve("service-" + port + ".log").toFile()).start();
+            ChildProcessService service = new ChildProcessService(process, "http://localhost:" + port);
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                    .until(() -> service.client().get("/actuator/health").status() == 200);
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ApiClient client() {
+        return ApiClient.anonymous(baseUrl);
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
