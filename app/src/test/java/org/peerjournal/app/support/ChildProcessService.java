@@ -56,8 +56,16 @@ public final class ChildProcessService implements AutoCloseable {
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

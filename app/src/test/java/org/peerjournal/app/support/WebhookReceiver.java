@@ -21,7 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local HTTP server standing in for the organisation's alerting system: it records every notification POSTed
@@ -41,13 +45,25 @@ public final class WebhookReceiver {
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Set<String> alwaysFailing = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Runnable> holdNext = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
+        // A thread per request: an attempt held unanswered must not keep the next one waiting.
+        server.setExecutor(handlers);
         server.createContext("/hook", exchange -> {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             JsonNode body = JSON.readTree(bytes);
             attempts.add(new Attempt(body, Instant.now(), signedCorrectly(exchange.getRequestHeaders(), bytes)));
+            Runnable held = holdNext.getAndSet(null);
+            if (held != null) {
+                held.run();
+                awaitStop();
+                exchange.close();
+                return;
+            }
             String escalationId = body.path("escalationId").asText();
             AtomicInteger left = failuresLeft.get(escalationId);
             boolean fail = alwaysFailing.contains(escalationId) || (left != null && left.getAndDecrement() > 0);
@@ -115,8 +131,26 @@ public final class WebhookReceiver {
                 "peerjournal.notifications.signing-secret=" + SECRET};
     }
 
+    /**
+     * The next delivery attempt is answered never (until the receiver stops), as by a receiver that hangs; as it
+     * arrives, {@code whenArrived} runs on the receiver's thread, before the sender's timeout can pass.
+     */
+    public void holdNextAttempt(Runnable whenArrived) {
+        holdNext.set(whenArrived);
+    }
+
     public void stop() {
+        stopped.countDown();
         server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean signedCorrectly(Headers headers, byte[] body) {
