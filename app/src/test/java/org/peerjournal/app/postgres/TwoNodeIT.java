@@ -474,6 +474,9 @@ class TwoNodeIT {
                 "peerjournal.streams.max-per-user=" + MAX_STREAMS_PER_USER,
                 "peerjournal.streams.max-per-node=" + MAX_STREAMS_PER_NODE, "peerjournal.streams.heartbeat=PT1S",
                 "peerjournal.escalations.acknowledge-within.immediate=PT6S",
+                // Reading one's own writes waits for the other node's progress (about 0.1 s): a margin above the
+                // 2 s default for a loaded machine; the tests check that it waits, not the bound.
+                "peerjournal.projections.read-wait=PT10S",
                 "axon.eventhandling.processors.timeline.token-claim-interval=1000",
                 "axon.eventhandling.processors.journal-directory.token-claim-interval=1000",
                 "axon.eventhandling.processors.escalation-queue.token-claim-interval=1000",
