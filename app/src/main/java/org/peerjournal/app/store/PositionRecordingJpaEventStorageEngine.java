@@ -17,9 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Axon's JPA storage engine, reading past gaps with a query the database can answer from its index, and telling
@@ -62,12 +60,23 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
         } finally {
             appending.remove();
         }
-        // Axon's JPA engine stores an event that is not an aggregate's with the aggregate type null.
-        Map<Long, String> positions = new LinkedHashMap<>();
-        entries.stream().map(entry -> (DomainEventData<?>) entry).filter(entry -> entry.getType() != null)
-                .forEach(entry -> positions.put(globalIndexOf(entry), entry.getAggregateIdentifier()));
-        if (!positions.isEmpty()) {
-            recordAfterCommit(positions);
+        // One entity per event, in order. Axon's JPA engine stores an event that is not an aggregate's with the
+        // aggregate type null.
+        if (entries.size() != events.size()) {
+            throw new IllegalStateException("Axon's engine persisted " + entries.size() + " entities for "
+                    + events.size() + " events");
+        }
+        List<Runnable> records = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            DomainEventData<?> entry = (DomainEventData<?>) entries.get(i);
+            if (entry.getType() != null) {
+                long position = globalIndexOf(entry);
+                Class<?> payloadType = events.get(i).getPayloadType();
+                records.add(() -> localWrites.committed(position, entry.getAggregateIdentifier(), payloadType));
+            }
+        }
+        if (!records.isEmpty()) {
+            recordAfterCommit(() -> records.forEach(Runnable::run));
         }
         return entries;
     }
@@ -130,7 +139,7 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
     }
 
     /**
-     * Each position with its aggregate (a projection's segment is chosen by it, docs/consistency.md), recorded once
+     * Each position with its aggregate and payload type (docs/consistency.md, "Several nodes"), recorded once
      * the transaction that stored it has committed, never before: a position recorded for a write that then rolled
      * back is a gap no projection ever fills, and every read on this node waited its full read wait for it until the
      * projections' tokens dropped the gap (ReadYourWritesIT). Outside a unit of work the append runs in a Spring
@@ -138,8 +147,7 @@ class PositionRecordingJpaEventStorageEngine extends JpaEventStorageEngine imple
      * awaited the same way; only an append with no transaction at all, which the service never makes, is recorded at
      * once.
      */
-    private void recordAfterCommit(Map<Long, String> positions) {
-        Runnable record = () -> positions.forEach(localWrites::committed);
+    private void recordAfterCommit(Runnable record) {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> record.run());
         } else if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -389,8 +389,8 @@ class TwoNodeIT {
         await("the timeline's segments shared").atMost(Duration.ofSeconds(60))
                 .until(() -> owners(jdbc, TIMELINE).size() == 2);
         List<StandaloneApp> projectedBy = new ArrayList<>();
-        for (int i = 0; projectedBy.size() < 2 || !projectedBy.contains(nodeB); i++) {
-            assertThat(i).as("journals opened until one falls in node B's segment").isLessThan(20);
+        for (int i = 0; !projectedBy.contains(nodeA) || !projectedBy.contains(nodeB); i++) {
+            assertThat(i).as("journals opened until they have fallen in segments of both nodes").isLessThan(20);
             String journalId = openJournal(nodeA, "OWN-WRITES-" + i);
             ApiResponse opened = as(nodeA, "pia", "PSW").get("/api/journals/" + journalId + "/timeline");
             assertThat(opened.status()).as(opened.toString()).isEqualTo(200);

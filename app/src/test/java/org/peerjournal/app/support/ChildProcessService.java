@@ -43,8 +43,13 @@ public final class ChildProcessService implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logDir.resolve("service-" + port + ".log").toFile()).start();
             ChildProcessService service = new ChildProcessService(process, "http://localhost:" + port);
-            await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
-                    .until(() -> service.client().get("/actuator/health").status() == 200);
+            try {
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .until(() -> service.client().get("/actuator/health").status() == 200);
+            } catch (RuntimeException notStarted) {
+                service.close();
+                throw notStarted;
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,9 +73,10 @@ public final class ChildProcessService implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process if it still runs, and waits until it is gone (it may still be writing to its files). */
     @Override
     public void close() {
-        process.destroyForcibly();
+        kill();
     }
 
     private static int freePort() {

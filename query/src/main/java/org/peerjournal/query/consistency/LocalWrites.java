@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /**
  * The global positions of the journal events this node has committed, each with the aggregate it belongs to (the
@@ -28,17 +29,25 @@ public class LocalWrites {
     static final int REMEMBERED = 10_000;
 
     private final AtomicLong latest = new AtomicLong(-1);
-    /** Position to aggregate identifier. */
-    private final NavigableMap<Long, String> recent = new ConcurrentSkipListMap<>();
+    /** How many positions have been recorded so far: changes with every write, in whatever order they commit. */
+    private final AtomicLong recorded = new AtomicLong();
+    private final NavigableMap<Long, Write> recent = new ConcurrentSkipListMap<>();
     /** The size of {@link #recent}, counted here: the map's own size() walks all its entries. */
     private final AtomicInteger remembered = new AtomicInteger();
 
-    /** Called after the transaction that stored the event of {@code aggregateId} at {@code position} has committed. */
-    public void committed(long position, String aggregateId) {
-        if (recent.putIfAbsent(position, aggregateId) == null) {
+    /**
+     * Called after the transaction that stored the event at {@code position} has committed.
+     *
+     * @param aggregateId the event's journal: the sequence a projection's segment is chosen by
+     * @param payloadType what the event is: a projection that handles no event of the type does not store its token
+     *                    for it
+     */
+    public void committed(long position, String aggregateId, Class<?> payloadType) {
+        if (recent.putIfAbsent(position, new Write(aggregateId, payloadType)) == null) {
             remembered.incrementAndGet();
         }
         latest.accumulateAndGet(position, Math::max);
+        recorded.incrementAndGet();
         while (remembered.get() > REMEMBERED && recent.pollFirstEntry() != null) {
             remembered.decrementAndGet();
         }
@@ -47,6 +56,11 @@ public class LocalWrites {
     /** The highest position committed by this node so far, -1 before the first. */
     public long latest() {
         return latest.get();
+    }
+
+    /** How many writes this node has recorded so far: a read that finds it unchanged has no new write to wait for. */
+    long recorded() {
+        return recorded.get();
     }
 
     /**
@@ -61,26 +75,33 @@ public class LocalWrites {
 
     /**
      * Whether a segment at the token it stored has handled every event of that segment this node committed up to
-     * {@code target}. A stored token moves with the batches the segment handles, not past every event it skips, so
-     * only our events of that segment count: it has reached the last of them, and none of them is one of its gaps.
+     * {@code target}. A stored token moves with the batches the segment handles, not past the events it skips (of
+     * other segments, or of types its projection {@code handles} not), so only our events of that segment and of
+     * those types count: it has reached the last of them, and none of them is one of its gaps.
      */
-    boolean coveredIn(Segment segment, TrackingToken stored, long target) {
-        LongPredicate oursInSegment = position -> {
-            String aggregateId = recent.get(position);
-            return aggregateId != null && segment.matches(aggregateId);
+    boolean coveredIn(Segment segment, TrackingToken stored, long target, Predicate<Class<?>> handles) {
+        LongPredicate ours = position -> {
+            Write write = recent.get(position);
+            return write != null && write.in(segment, handles);
         };
         long lastOfOurs = recent.headMap(target, true).descendingMap().entrySet().stream()
-                .filter(write -> segment.matches(write.getValue())).mapToLong(Map.Entry::getKey).findFirst()
+                .filter(write -> write.getValue().in(segment, handles)).mapToLong(Map.Entry::getKey).findFirst()
                 .orElse(-1);
         if (lastOfOurs < 0) {
             return true;
         }
-        return stored != null && stored.position().orElse(-1) >= lastOfOurs
-                && noGapOfOurs(stored, target, oursInSegment);
+        return stored != null && stored.position().orElse(-1) >= lastOfOurs && noGapOfOurs(stored, target, ours);
     }
 
     private static boolean noGapOfOurs(TrackingToken token, long target, LongPredicate ours) {
         return !(token instanceof GapAwareTrackingToken gapAware)
                 || gapAware.getGaps().headSet(target + 1).stream().noneMatch(ours::test);
+    }
+
+    private record Write(String aggregateId, Class<?> payloadType) {
+
+        boolean in(Segment segment, Predicate<Class<?>> handles) {
+            return segment.matches(aggregateId) && handles.test(payloadType);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -109,9 +110,7 @@ final class ProcessedEvents {
     Map<Segment, TrackingToken> storedTokens(JdbcTemplate tokenTable, String processor) {
         Map<Integer, TrackingToken> stored = new TreeMap<>();
         tokenTable.query("select segment, token, token_type from token_entry where processor_name = ?",
-                rs -> {
-                    stored.put(rs.getInt(1), token(rs.getBytes(2), rs.getString(3)));
-                }, processor);
+                (RowCallbackHandler) rs -> stored.put(rs.getInt(1), token(rs.getBytes(2), rs.getString(3))), processor);
         int[] ids = stored.keySet().stream().mapToInt(Integer::intValue).toArray();
         Map<Segment, TrackingToken> segments = new LinkedHashMap<>();
         stored.forEach((id, token) -> segments.put(Segment.computeSegment(id, ids), token));

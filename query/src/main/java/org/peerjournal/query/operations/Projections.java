@@ -12,11 +12,9 @@ import org.peerjournal.shared.error.StateConflictException;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
@@ -71,18 +69,11 @@ public class Projections {
     }
 
     /**
-     * The tokens stored for the segments of {@code name} other than {@code here} (the ones this node processes):
-     * how far the segments that another node processes, or nobody does right now, had got when they last stored their
-     * progress (null for a segment that has stored none yet).
+     * The token each segment of {@code name} last stored (null for a segment that has stored none yet): how far the
+     * segments another node processes, or nobody does right now, had got when they last stored their progress.
      */
-    public Map<Segment, TrackingToken> storedTokensExcept(String name, Set<Integer> here) {
-        Map<Segment, TrackingToken> elsewhere = new HashMap<>();
-        processedEvents.storedTokens(databases.of(name).jdbc(), name).forEach((segment, token) -> {
-            if (!here.contains(segment.getSegmentId())) {
-                elsewhere.put(segment, token);
-            }
-        });
-        return elsewhere;
+    public Map<Segment, TrackingToken> storedTokens(String name) {
+        return processedEvents.storedTokens(databases.of(name).jdbc(), name);
     }
 
     /** The global index of the newest stored event. */

@@ -1,6 +1,8 @@
 package org.peerjournal.query.projection;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 
 import java.util.OptionalLong;
 
@@ -16,11 +18,15 @@ public final class SegmentReplay {
      * reached the position it was reset at.
      */
     public static boolean inProgress(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
-            return false;
-        }
-        OptionalLong resetAt = segment.getResetPosition();
-        OptionalLong current = segment.getCurrentPosition();
+        return segment.isReplaying() && inProgress(segment.getResetPosition(), segment.getCurrentPosition());
+    }
+
+    /** The same for a segment's stored token (null for none): a replay token can outlast the rebuild. */
+    public static boolean inProgress(TrackingToken stored) {
+        return stored instanceof ReplayToken && inProgress(ReplayToken.getTokenAtReset(stored), stored.position());
+    }
+
+    private static boolean inProgress(OptionalLong resetAt, OptionalLong current) {
         return resetAt.isEmpty() || current.isEmpty() || current.getAsLong() < resetAt.getAsLong();
     }
 }

@@ -7,11 +7,14 @@ import ch.qos.logback.core.read.ListAppender;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,14 +25,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerjournal.query.operations.Projections;
+import org.peerjournal.shared.journal.event.ContactNoteCorrectedEvent;
+import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.clearInvocations;
@@ -49,21 +54,27 @@ class ProjectionCatchUpTest {
     private static final long WRITTEN = 42;
     /** Its sequence falls in the second of two segments. */
     private static final String JOURNAL = "journal-1";
-    private static final Segment HERE = Segment.computeSegment(0, 0, 1);
-    private static final Segment ELSEWHERE = Segment.computeSegment(1, 0, 1);
+    private static final Segment FIRST = Segment.computeSegment(0, 0, 1);
+    private static final Segment SECOND = Segment.computeSegment(1, 0, 1);
 
     private final LocalWrites localWrites = new LocalWrites();
     private final EventTrackerStatus segment = mock(EventTrackerStatus.class);
+    private final PooledStreamingEventProcessor processor = mock(PooledStreamingEventProcessor.class);
     private final Projections projections = mock(Projections.class);
-    private final ProjectionCatchUp catchUp = new ProjectionCatchUp(processing(segment), projections, localWrites,
+    private final ProjectionCatchUp catchUp = new ProjectionCatchUp(processing(processor), projections, localWrites,
             READ_WAIT);
     private final Logger logger = (Logger) LoggerFactory.getLogger(ProjectionCatchUp.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
     @BeforeEach
     void recordAWriteAndListenToTheLog() {
-        when(segment.getSegment()).thenReturn(Segment.ROOT_SEGMENT);
-        localWrites.committed(WRITTEN, JOURNAL);
+        when(processor.isRunning()).thenReturn(true);
+        when(processor.isError()).thenReturn(false);
+        EventHandlerInvoker invoker = mock(EventHandlerInvoker.class);
+        when(invoker.canHandleType(ContactNoteRecordedEvent.class)).thenReturn(true);
+        when(processor.eventHandlerInvoker()).thenReturn(invoker);
+        processes(Segment.ROOT_SEGMENT);
+        localWrites.committed(WRITTEN, JOURNAL, ContactNoteRecordedEvent.class);
         lines.start();
         logger.addAppender(lines);
     }
@@ -115,19 +126,18 @@ class ProjectionCatchUpTest {
 
     /**
      * On several nodes: this node processes one of two segments, and the write fell in the other, which another node
-     * processes: the read waits for that segment's stored token.
+     * processes: the read waits for that segment's stored token, and the next read without a new write reads none.
      */
     @Test
     void aWriteInASegmentAnotherNodeProcessesIsWaitedForByThatSegmentsStoredToken() {
-        assertThat(ELSEWHERE.matches(JOURNAL)).isTrue();
-        when(segment.getSegment()).thenReturn(HERE);
-        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN));
-        storedElsewhere(new GlobalSequenceTrackingToken(WRITTEN - 1));
+        assertThat(SECOND.matches(JOURNAL)).isTrue();
+        processes(FIRST);
+        stored(new GlobalSequenceTrackingToken(WRITTEN - 1));
 
         assertThat(catchUp.awaitLocalWrites("timeline")).as("the other segment one event short").isFalse();
         assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
 
-        storedElsewhere(new GlobalSequenceTrackingToken(WRITTEN));
+        stored(new GlobalSequenceTrackingToken(WRITTEN));
         assertThat(catchUp.awaitLocalWrites("timeline")).as("the other segment's token at the write").isTrue();
 
         clearInvocations(projections);
@@ -135,30 +145,58 @@ class ProjectionCatchUpTest {
         verifyNoInteractions(projections);
     }
 
-    /** A stored token moves only with its segment's batches: a segment with none of our writes is not waited for. */
+    /**
+     * A stored token moves only with the batches its segment handles: a segment with none of our writes, or with
+     * ours only of types its projection does not handle, is not waited for.
+     */
     @Test
     void aSegmentElsewhereWithNoneOfThisNodesWritesIsNotWaitedFor() {
-        localWrites.committed(WRITTEN + 1, "journal-2");
-        when(segment.getSegment()).thenReturn(ELSEWHERE);
-        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN + 1));
-        when(projections.storedTokensExcept("timeline", Set.of(1)))
-                .thenReturn(Map.of(HERE, new GlobalSequenceTrackingToken(WRITTEN - 20)));
+        processes(SECOND);
+        storedFor(FIRST, new GlobalSequenceTrackingToken(WRITTEN - 20));
 
         assertThat(catchUp.awaitLocalWrites("timeline")).isTrue();
         assertThat(lines.list).isEmpty();
     }
 
     @Test
-    void aSegmentElsewhereThatIsBeingRebuiltIsNotWaitedForOneThatHasStoredNothingYetIs() {
-        when(segment.getSegment()).thenReturn(HERE);
-        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(WRITTEN));
+    void writesOfTypesTheProjectionDoesNotHandleAreNotWaitedForElsewhere() {
+        localWrites.committed(WRITTEN + 2, JOURNAL, ContactNoteCorrectedEvent.class);
+        processes(FIRST, WRITTEN + 2);
+        stored(new GlobalSequenceTrackingToken(WRITTEN));
 
-        storedElsewhere(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(WRITTEN + 10),
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("past our note; our correction is not handled").isTrue();
+        assertThat(lines.list).isEmpty();
+    }
+
+    /** Writes that commit out of order: one committed after a read had seen a later one is waited for all the same. */
+    @Test
+    void aWriteCommittedAfterALaterOneIsWaitedForToo() {
+        processes(FIRST, WRITTEN + 10);
+        localWrites.committed(WRITTEN + 10, JOURNAL, ContactNoteRecordedEvent.class);
+        stored(GapAwareTrackingToken.newInstance(WRITTEN + 10, List.of(WRITTEN + 5)));
+        assertThat(catchUp.awaitLocalWrites("timeline")).isTrue();
+
+        localWrites.committed(WRITTEN + 5, JOURNAL, ContactNoteRecordedEvent.class);
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("the other segment's gap is ours now").isFalse();
+    }
+
+    @Test
+    void aSegmentElsewhereIsWaitedForUnlessItIsBeingRebuilt() {
+        processes(FIRST);
+        stored(null);
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("no token stored yet").isFalse();
+
+        // A replay token outlasts the rebuild until the segment handles an event stored after its reset.
+        TrackingToken resetAt = new GlobalSequenceTrackingToken(WRITTEN - 5);
+        TrackingToken rebuilt = ((ReplayToken) ReplayToken.createReplayToken(resetAt,
+                new GlobalSequenceTrackingToken(3))).advancedTo(resetAt);
+        assertThat(rebuilt).isInstanceOf(ReplayToken.class);
+        stored(rebuilt);
+        assertThat(catchUp.awaitLocalWrites("timeline")).as("rebuilt, not past the write").isFalse();
+
+        stored(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(WRITTEN + 10),
                 new GlobalSequenceTrackingToken(3)));
         assertThat(catchUp.awaitLocalWrites("timeline")).as("being rebuilt").isTrue();
-
-        storedElsewhere(null);
-        assertThat(catchUp.awaitLocalWrites("timeline")).as("no token stored yet").isFalse();
     }
 
     @Test
@@ -169,10 +207,30 @@ class ProjectionCatchUpTest {
         verifyNoInteractions(projections);
     }
 
-    private void storedElsewhere(TrackingToken token) {
-        Map<Segment, TrackingToken> stored = new HashMap<>();
-        stored.put(ELSEWHERE, token);
-        when(projections.storedTokensExcept("timeline", Set.of(0))).thenReturn(stored);
+    /** This node processes {@code here} only, up to the write. */
+    private void processes(Segment here) {
+        processes(here, WRITTEN);
+    }
+
+    private void processes(Segment here, long at) {
+        when(segment.getSegment()).thenReturn(here);
+        when(segment.getTrackingToken()).thenReturn(new GlobalSequenceTrackingToken(at));
+        when(processor.processingStatus()).thenReturn(Map.of(here.getSegmentId(), segment));
+    }
+
+    /** What the second segment stored; the first (processed here in these tests) stored something else. */
+    private void stored(TrackingToken second) {
+        Map<Segment, TrackingToken> tokens = new HashMap<>();
+        tokens.put(FIRST, new GlobalSequenceTrackingToken(0));
+        tokens.put(SECOND, second);
+        when(projections.storedTokens("timeline")).thenReturn(tokens);
+    }
+
+    private void storedFor(Segment elsewhere, TrackingToken token) {
+        Map<Segment, TrackingToken> tokens = new HashMap<>();
+        tokens.put(elsewhere, token);
+        tokens.put(elsewhere == FIRST ? SECOND : FIRST, new GlobalSequenceTrackingToken(0));
+        when(projections.storedTokens("timeline")).thenReturn(tokens);
     }
 
     @ProcessingGroup("timeline")
@@ -184,11 +242,7 @@ class ProjectionCatchUpTest {
         }
     }
 
-    private static EventProcessingConfiguration processing(EventTrackerStatus segment) {
-        StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
-        when(processor.isRunning()).thenReturn(true);
-        when(processor.isError()).thenReturn(false);
-        when(processor.processingStatus()).thenReturn(Map.of(0, segment));
+    private static EventProcessingConfiguration processing(StreamingEventProcessor processor) {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         when(processing.eventProcessor("timeline", StreamingEventProcessor.class)).thenReturn(Optional.of(processor));
         return processing;
