@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.peerjournal.app.support.TokenTable.owners;
 
 /**
  * Note append throughput with 8 concurrent clients, on H2 and on PostgreSQL, and the projection lag between two
@@ -341,11 +342,6 @@ class AppendThroughputBenchmark {
                     owners.put(String.valueOf(rs.getInt(1)), rs.getString(2));
                 });
         return owners;
-    }
-
-    private static List<String> owners(JdbcTemplate jdbc, String processor) {
-        return jdbc.queryForList("select distinct owner from token_entry where processor_name = ?"
-                + " and owner is not null order by owner", String.class, processor);
     }
 
     private StandaloneApp startNode(String nodeId, String[] database, TestTokens tokens) {

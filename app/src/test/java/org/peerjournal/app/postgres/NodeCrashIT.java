@@ -1,7 +1,6 @@
 package org.peerjournal.app.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.ApiClient;
@@ -23,11 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.peerjournal.app.support.TokenTable.owners;
+import static org.peerjournal.app.support.TokenTable.segmentOf;
 
 /**
  * docs/operations.md, "How many nodes": a node that dies (SIGKILL: it releases nothing) leaves its segments claimed;
@@ -68,7 +68,7 @@ class NodeCrashIT {
             ApiClient lena = nodeA.client().withBearer(tokens.token("lena", "TEAM_LEAD", "east"));
             ApiClient pia = nodeA.client().withBearer(tokens.token("pia", "PSW", "east"));
             List<String> journalIds = new ArrayList<>();
-            while (journalIds.stream().noneMatch(id -> timelineSegmentOf(jdbc, id) == segmentOfB)) {
+            while (journalIds.stream().noneMatch(id -> segmentOf(jdbc, "timeline", id) == segmentOfB)) {
                 assertThat(journalIds).as("journals opened until one falls in B's segment").hasSizeLessThan(20);
                 String journalId = opened(lena, "CRASH-" + journalIds.size());
                 ApiResponse noted = pia.post("/api/journals/" + journalId + "/notes",
@@ -163,18 +163,5 @@ class NodeCrashIT {
 
     private static String[] with(String[] settings, String... more) {
         return Stream.concat(Stream.of(settings), Stream.of(more)).toArray(String[]::new);
-    }
-
-    private static List<String> owners(JdbcTemplate jdbc, String processor) {
-        return jdbc.queryForList("select distinct owner from token_entry where processor_name = ?"
-                + " and owner is not null order by owner", String.class, processor);
-    }
-
-    private static int timelineSegmentOf(JdbcTemplate jdbc, String journalId) {
-        // In order: computeSegment sorts the array it is given, in place.
-        int[] segments = jdbc.queryForList("select segment from token_entry where processor_name = 'timeline'"
-                + " order by segment", Integer.class).stream().mapToInt(Integer::intValue).toArray();
-        return IntStream.of(segments).filter(id -> Segment.computeSegment(id, segments).matches(journalId))
-                .findFirst().orElseThrow();
     }
 }

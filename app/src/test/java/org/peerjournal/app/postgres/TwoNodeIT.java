@@ -24,7 +24,6 @@ import org.peerjournal.app.support.WebhookReceiver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.nio.file.Path;
@@ -48,6 +47,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.peerjournal.app.support.TokenTable.owners;
+import static org.peerjournal.app.support.TokenTable.segmentOf;
 
 /**
  * Two application nodes on one PostgreSQL, shared by the tests of this class (the last one stops node B): every
@@ -548,11 +549,6 @@ class TwoNodeIT {
                 + " and owner is not null", Long.class);
     }
 
-    private static List<String> owners(JdbcTemplate jdbc, String processor) {
-        return jdbc.queryForList("select distinct owner from token_entry where processor_name = ?"
-                + " and owner is not null order by owner", String.class, processor);
-    }
-
     private static List<Long> projectedNotes(JdbcTemplate jdbc, String journalId) {
         java.util.UUID id = UUID.fromString(journalId);
         return List.of(
@@ -601,13 +597,8 @@ class TwoNodeIT {
         };
     }
 
-    /** The timeline's segment a journal's events are processed in: Axon's default, one sequence per aggregate. */
     private int timelineSegmentOf(String journalId) {
-        // In order: computeSegment sorts the array it is given, in place.
-        int[] segments = jdbc.queryForList("select segment from token_entry where processor_name = ? order by segment",
-                Integer.class, TIMELINE).stream().mapToInt(Integer::intValue).toArray();
-        return IntStream.of(segments).filter(id -> Segment.computeSegment(id, segments).matches(journalId))
-                .findFirst().orElseThrow();
+        return segmentOf(jdbc, TIMELINE, journalId);
     }
 
     private List<String> revisions(UUID noteId) {
