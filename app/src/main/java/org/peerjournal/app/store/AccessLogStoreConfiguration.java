@@ -2,12 +2,12 @@ package org.peerjournal.app.store;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.peerjournal.app.cluster.ClusterProperties;
 import org.peerjournal.app.cluster.NodeIdentity;
+import org.peerjournal.app.cluster.TokenStoreConfiguration;
 import org.peerjournal.query.audit.AccessLogProjection;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,13 +34,6 @@ class AccessLogStoreConfiguration {
     @Conditional(EmbeddedStore.Configured.class)
     static class InAFileOfItsOwn {
 
-        /** Axon's token table as the application's store names it (Axon's JDBC default is TokenEntry). */
-        private static final TokenSchema TOKEN_TABLE = TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setTokenTypeColumn("token_type")
-                .build();
-
         @Bean(destroyMethod = "close")
         AccessLogFile accessLogFile(@Value("${peerjournal.access-log.h2-url}") String url,
                 @Value("${spring.flyway.user}") String administrator,
@@ -65,7 +58,7 @@ class AccessLogStoreConfiguration {
                             config -> new SpringTransactionManager(file.transactions()))
                     .registerTokenStore(AccessLogProjection.NAME, config -> JdbcTokenStore.builder()
                             .connectionProvider(new SpringDataSourceConnectionProvider(file.dataSource()))
-                            .schema(TOKEN_TABLE)
+                            .schema(TokenStoreConfiguration.TOKEN_TABLE)
                             .serializer(serializer)
                             .nodeId(node.id())
                             .claimTimeout(cluster.claimTimeout())
