@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
  * Note append latency at journal length ~10 and ~5,000 (issue: "cost that does not grow with the journal").
  *
  * <p>Commands go through the production path below HTTP: command gateway, dispatch interceptors, the journal
- * aggregate, its snapshot trigger and cache, the JPA event store on a file-based H2 store, and the projections
+ * aggregate, its snapshot trigger and cache, the event store on a file-based H2 store, and the projections
  * running in the background. HTTP is left out on purpose: HTTP Basic's BCrypt check (~95 ms) would hide the
  * aggregate's cost entirely.
  *

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 
 /**
- * Every event storage engine the application gets (Axon's JPA engine today, whichever engine tomorrow) is
+ * Every event storage engine the application gets (Axon's JDBC engine today, whichever engine tomorrow) is
  * wrapped so that each append also writes its hash chain entries; an engine that cannot report the rows it stores
  * stops the application from starting.
  */

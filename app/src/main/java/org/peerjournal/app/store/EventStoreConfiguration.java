@@ -1,48 +1,45 @@
 package org.peerjournal.app.store;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.peerjournal.query.consistency.LocalWrites;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
- * The event store: Axon's JPA storage engine and embedded store as Spring Boot would configure them, with two
+ * The event store: Axon's JDBC storage engine on the application's data source and its embedded store, with two
  * additions for reading one's own writes quickly: positions of committed journal events for {@link LocalWrites}
  * and processors woken by new events instead of polling (see ADR 0010).
  */
 @Configuration
-// Axon's auto-configuration, which these beans replace, is what registered the event tables' JPA entities.
-@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStoreConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            org.axonframework.config.Configuration configuration, EntityManagerProvider entityManagerProvider,
+            org.axonframework.config.Configuration configuration, DataSource dataSource,
             TransactionManager transactionManager, LocalWrites localWrites) {
-        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager);
-        return new PositionRecordingJpaEventStorageEngine(builder, localWrites);
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource));
+        return new PositionRecordingJdbcEventStorageEngine(builder, transactionManager, localWrites);
     }
 
     /**

@@ -1,17 +1,20 @@
 package org.peerjournal.app.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.ConflictingAppend;
 import org.peerjournal.app.support.EmbeddedPostgresStore;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.app.support.TestTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,6 +166,15 @@ class PostgresCoreFlowIT {
     @Test
     void theDemoUsersDoNotExistOnPostgres() {
         assertThat(app.client().as("david").getAllPages("/api/journals").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAppendAtATakenSequenceNumberIsRefusedAsAConcurrentChange() {
+        String journalId = openJournal("PG-6");
+        as("pia", "PSW").post("/api/journals/" + journalId + "/notes", JournalApi.note("Sequence number 1."));
+
+        ConflictingAppend.isRefusedAsConcurrentAndLeavesNothing(app.bean(PlatformTransactionManager.class),
+                app.bean(EventStore.class), app.bean(JdbcTemplate.class), journalId, 1);
     }
 
     private static String openJournal(String patientRef) {
