@@ -42,7 +42,10 @@ import java.util.regex.Pattern;
  * service's CPU time per note). All notes come from one user, so start the service with
  * {@code --peerjournal.rate-limits.enabled=false}: its per-user write limit (120 a minute) would otherwise answer
  * most of them 429. Rounds: 5 s HTTP warm-up, then HTTP and JDBC alternately, twice each. Each
- * client posts notes as anna (PSW, north, HTTP Basic) to one of 50 journals opened by david at the start.
+ * client posts notes as anna (PSW, north, HTTP Basic) to one of 50 journals opened by david at the start, each
+ * note with an {@code Idempotency-Key} of its own, as a client that retries safely sends it. Before and after each
+ * HTTP round it prints every projection's lag (events stored and not yet projected, as olle the demo
+ * administrator reads it from {@code GET /api/admin/projections}), so a round shows whether the projections kept up.
  */
 public class LoadTest {
 
@@ -72,6 +75,7 @@ public class LoadTest {
                 Statement statement = setup.createStatement()) {
             statement.execute("create table note (id uuid primary key, journal_id uuid, body varchar(2000))");
             for (int i = 0; i < 2; i++) {
+                printLags(http, base, "before");
                 long cpuBefore = cpuTicks(servicePid);
                 Result notes = run("HTTP POST notes", clients, round, client -> noteWriter(http, base, journals,
                         client));
@@ -79,6 +83,7 @@ public class LoadTest {
                     System.out.printf(Locale.ROOT, "%24s service CPU %.2f ms per note%n", "",
                             (cpuTicks(servicePid) - cpuBefore) * 10.0 / notes.count());
                 }
+                printLags(http, base, "after");
                 httpRounds.add(notes);
                 jdbcRounds.add(run("JDBC single-row commits", clients, round, client -> rowWriter(url)));
             }
@@ -102,6 +107,21 @@ public class LoadTest {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static final Pattern LAG = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"[^}]*?\"lag\"\\s*:\\s*(-?\\d+)");
+
+    /** Each projection's lag as the service reports it the moment the round ends (or before it begins). */
+    private static void printLags(HttpClient http, String base, String when) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections"))
+                .header("Authorization", basic("olle:olle-demo")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        StringBuilder lags = new StringBuilder();
+        Matcher lag = LAG.matcher(answer.body());
+        while (lag.find()) {
+            lags.append(' ').append(lag.group(1)).append('=').append(lag.group(2));
+        }
+        System.out.printf(Locale.ROOT, "%24s projection lag %s the round:%s%n", "", when,
+                answer.statusCode() == 200 ? lags : " answered " + answer.statusCode());
     }
 
     private static List<String> openJournals(HttpClient http, String base) throws Exception {
@@ -128,8 +148,10 @@ public class LoadTest {
             String body = "{\"contactType\":\"INDIVIDUAL_CONVERSATION\",\"occurredAt\":\""
                     + Instant.now().minusSeconds(3600) + "\",\"durationMinutes\":30,"
                     + "\"text\":\"Load test note: talked about the week ahead and the appointment on Thursday.\"}";
-            HttpResponse<Void> answer = http.send(post(base + "/api/journals/" + journal + "/notes",
-                    "anna:anna-demo", body), HttpResponse.BodyHandlers.discarding());
+            HttpRequest request = HttpRequest.newBuilder(post(base + "/api/journals/" + journal + "/notes",
+                    "anna:anna-demo", body), (name, value) -> true)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+            HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
             return String.valueOf(answer.statusCode());
         };
     }
@@ -151,11 +173,14 @@ public class LoadTest {
 
     private static HttpRequest post(String url, String credentials, String json) {
         return HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(credentials))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Result run(String what, int clients, Duration duration, WriterFactory factory) throws Exception {

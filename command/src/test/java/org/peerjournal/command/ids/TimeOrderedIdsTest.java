@@ -1,5 +1,6 @@
 package org.peerjournal.command.ids;
 
+import org.axonframework.common.IdentifierFactory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -38,5 +39,16 @@ class TimeOrderedIdsTest {
             int byHigh = Long.compareUnsigned(later.getMostSignificantBits(), earlier.getMostSignificantBits());
             assertThat(byHigh).as("%s after %s", later, earlier).isPositive();
         }
+    }
+
+    @Test
+    void axonsMessageIdentifiersAreTimeOrderedToo() {
+        assertThat(IdentifierFactory.getInstance()).isInstanceOf(TimeOrderedMessageIds.class);
+        UUID earlier = UUID.fromString(IdentifierFactory.getInstance().generateIdentifier());
+        UUID later = UUID.fromString(IdentifierFactory.getInstance().generateIdentifier());
+
+        assertThat(earlier.version()).isEqualTo(7);
+        // The event tables keep identifiers as text: in creation order as text as well.
+        assertThat(later.toString()).isGreaterThan(earlier.toString());
     }
 }
