@@ -5,6 +5,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,27 +52,42 @@ import java.util.regex.Pattern;
  * note with an {@code Idempotency-Key} of its own, as a client that retries safely sends it. Before and after each
  * HTTP round it prints every projection's lag (events stored and not yet projected, as olle the demo
  * administrator reads it from {@code GET /api/admin/projections}), so a round shows whether the projections kept up.
+ *
+ * <p>The production path, bearer JWTs instead of HTTP Basic: {@code java tools/LoadTest.java keys DIR} writes a key
+ * pair for a stand-in identity provider to DIR and prints the settings that make the service trust it (start the
+ * service with them, demo users still on for opening journals and reading the lags); then a sixth argument, the
+ * private key's file, makes every note go as {@code load-psw} (PSW, north) with a token signed by that key.
  */
 public class LoadTest {
 
     private static final int JOURNALS = 50;
     private static final Pattern JOURNAL_ID = Pattern.compile("\"journalId\"\\s*:\\s*\"([^\"]+)\"");
 
+    private static final String ISSUER = "https://loadtest.invalid/issuer";
+    private static final String AUDIENCE = "peer-journal";
+
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("keys")) {
+            writeKeys(Path.of(args[1]));
+            return;
+        }
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Duration round = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
         Path scratchDir = Path.of(args.length > 3 ? args[3] : ".");
         // The service's process id (same machine): each HTTP round then also reports the CPU the service spent per
         // note, a figure that other load on a shared machine distorts far less than notes per second.
-        Long servicePid = args.length > 4 ? Long.valueOf(args[4]) : null;
+        Long servicePid = args.length > 4 && !args[4].isBlank() ? Long.valueOf(args[4]) : null;
+        String noteAuthorization = args.length > 5 ? "Bearer " + token(Path.of(args[5])) : basic("anna:anna-demo");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> journals = openJournals(http, base);
 
         System.out.printf(Locale.ROOT, "%d clients, %d s rounds, %d journals, %d cores%n", clients,
                 round.toSeconds(), journals.size(), Runtime.getRuntime().availableProcessors());
-        run("HTTP warm-up", clients, Duration.ofSeconds(5), client -> noteWriter(http, base, journals, client));
+        System.out.println("notes sent with " + noteAuthorization.substring(0, noteAuthorization.indexOf(' ')));
+        run("HTTP warm-up", clients, Duration.ofSeconds(5),
+                client -> noteWriter(http, base, journals, client, noteAuthorization));
         List<Result> httpRounds = new ArrayList<>();
         List<Result> jdbcRounds = new ArrayList<>();
         Path scratch = Files.createTempDirectory(scratchDir, "loadtest-jdbc-");
@@ -78,7 +99,7 @@ public class LoadTest {
                 printLags(http, base, "before");
                 long cpuBefore = cpuTicks(servicePid);
                 Result notes = run("HTTP POST notes", clients, round, client -> noteWriter(http, base, journals,
-                        client));
+                        client, noteAuthorization));
                 if (servicePid != null) {
                     System.out.printf(Locale.ROOT, "%24s service CPU %.2f ms per note%n", "",
                             (cpuTicks(servicePid) - cpuBefore) * 10.0 / notes.count());
@@ -141,16 +162,20 @@ public class LoadTest {
         return ids;
     }
 
-    private static Writer noteWriter(HttpClient http, String base, List<String> journals, int client) {
+    private static Writer noteWriter(HttpClient http, String base, List<String> journals, int client,
+            String authorization) {
         Random random = new Random(client);
         return () -> {
             String journal = journals.get(random.nextInt(journals.size()));
             String body = "{\"contactType\":\"INDIVIDUAL_CONVERSATION\",\"occurredAt\":\""
                     + Instant.now().minusSeconds(3600) + "\",\"durationMinutes\":30,"
                     + "\"text\":\"Load test note: talked about the week ahead and the appointment on Thursday.\"}";
-            HttpRequest request = HttpRequest.newBuilder(post(base + "/api/journals/" + journal + "/notes",
-                    "anna:anna-demo", body), (name, value) -> true)
-                    .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/journals/" + journal + "/notes"))
+                    .header("Authorization", authorization)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
             return String.valueOf(answer.statusCode());
         };
@@ -177,6 +202,44 @@ public class LoadTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
+    }
+
+    /** A stand-in identity provider's key pair, and the settings that make the service trust its tokens. */
+    private static void writeKeys(Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        Files.createDirectories(dir);
+        Path publicKey = dir.resolve("loadtest-jwt-public.pem").toAbsolutePath();
+        Files.writeString(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+        Files.writeString(dir.resolve("loadtest-jwt-private.pem"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        System.out.println("--peerjournal.security.jwt.enabled=true --peerjournal.security.jwt.issuer=" + ISSUER
+                + " --peerjournal.security.jwt.audience=" + AUDIENCE
+                + " --spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /** An RS256 token for load-psw (PSW, north), valid for an hour, signed with the private key in the file. */
+    private static String token(Path privateKeyFile) throws Exception {
+        String pem = Files.readString(privateKeyFile).replaceAll("-----[A-Z ]+-----|\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String claims = "{\"sub\":\"load-psw\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE
+                + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                + ",\"peerjournal_role\":\"PSW\",\"peerjournal_team\":\"north\"}";
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String signed = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update(signed.getBytes(StandardCharsets.US_ASCII));
+        return signed + "." + url.encodeToString(signature.sign());
     }
 
     private static String basic(String credentials) {
