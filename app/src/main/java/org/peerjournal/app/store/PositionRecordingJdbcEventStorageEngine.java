@@ -95,18 +95,24 @@ class PositionRecordingJdbcEventStorageEngine extends JdbcEventStorageEngine imp
             return List.of();
         }
         List<StoredEvent> rows = transactionManager.fetchInTransaction(() -> insert(events, serializer));
-        List<Runnable> records = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            StoredEvent row = rows.get(i);
-            if (row.aggregateType() != null) {
-                Class<?> payloadType = events.get(i).getPayloadType();
-                records.add(() -> localWrites.committed(row.globalIndex(), row.aggregateIdentifier(), payloadType));
-            }
-        }
-        if (!records.isEmpty()) {
-            recordAfterCommit(() -> records.forEach(Runnable::run));
+        if (rows.stream().anyMatch(PositionRecordingJdbcEventStorageEngine::isJournalEvent)) {
+            recordAfterCommit(() -> recordJournalEvents(rows, events));
         }
         return rows;
+    }
+
+    /** An aggregate's event; the others (the access log's read events) are nobody's write to read back. */
+    private static boolean isJournalEvent(StoredEvent row) {
+        return row.aggregateType() != null;
+    }
+
+    private void recordJournalEvents(List<StoredEvent> rows, List<? extends EventMessage<?>> events) {
+        for (int i = 0; i < rows.size(); i++) {
+            StoredEvent row = rows.get(i);
+            if (isJournalEvent(row)) {
+                localWrites.committed(row.globalIndex(), row.aggregateIdentifier(), events.get(i).getPayloadType());
+            }
+        }
     }
 
     private List<StoredEvent> insert(List<? extends EventMessage<?>> events, Serializer serializer) {
