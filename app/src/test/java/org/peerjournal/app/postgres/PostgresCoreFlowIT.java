@@ -171,7 +171,9 @@ class PostgresCoreFlowIT {
     @Test
     void anAppendAtATakenSequenceNumberIsRefusedAsAConcurrentChange() {
         String journalId = openJournal("PG-6");
-        as("pia", "PSW").post("/api/journals/" + journalId + "/notes", JournalApi.note("Sequence number 1."));
+        ApiResponse note = as("pia", "PSW").post("/api/journals/" + journalId + "/notes",
+                JournalApi.note("Sequence number 1."));
+        assertThat(note.status()).as(note.toString()).isEqualTo(201);
 
         ConflictingAppend.isRefusedAsConcurrentAndLeavesNothing(app.bean(PlatformTransactionManager.class),
                 app.bean(EventStore.class), app.bean(JdbcTemplate.class), journalId, 1);

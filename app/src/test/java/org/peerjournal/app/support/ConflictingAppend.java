@@ -18,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An append at a sequence number the journal already has, as a command that lost a race to another node makes:
- * the store must refuse it as a concurrent change (which the API answers 409 and commands retry), and keep nothing.
+ * An append that reaches a sequence number the journal already has, as a command that lost a race to another node
+ * makes: the store must refuse it as a concurrent change (which the API answers 409 and commands retry), and keep
+ * none of it. The append's first event takes a free sequence number and is written before the conflict is found,
+ * so only the rollback of the whole append keeps it out.
  */
 public final class ConflictingAppend {
 
@@ -27,17 +29,31 @@ public final class ConflictingAppend {
     }
 
     public static void isRefusedAsConcurrentAndLeavesNothing(PlatformTransactionManager transactions,
-            EventStore eventStore, JdbcTemplate jdbc, String journalId, long takenSequence) {
-        DomainEventMessage<?> conflicting = new GenericDomainEventMessage<>("Journal", journalId, takenSequence,
-                new JournalsShownEvent("conflicting", List.of()))
-                .andMetaData(ActorMetaData.of(new Actor("late-writer", Role.PSW, "north")));
+            EventStore eventStore, JdbcTemplate jdbc, String journalId, long lastSequence) {
+        String storedIdentifier = identifierAt(jdbc, journalId, lastSequence);
+        DomainEventMessage<?> free = event(journalId, lastSequence + 1, "free sequence number");
+        DomainEventMessage<?> conflicting = event(journalId, lastSequence, "taken sequence number");
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> eventStore.publish(conflicting)))
+                .executeWithoutResult(status -> eventStore.publish(free, conflicting)))
                 .isInstanceOf(ConcurrencyException.class);
         for (String table : List.of("domain_event_entry", "event_chain")) {
-            assertThat(jdbc.queryForObject("select count(*) from " + table + " where event_identifier = ?",
-                    Long.class, conflicting.getIdentifier())).as(table).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where event_identifier in (?, ?)",
+                    Long.class, free.getIdentifier(), conflicting.getIdentifier())).as(table).isZero();
         }
+        assertThat(identifierAt(jdbc, journalId, lastSequence)).isEqualTo(storedIdentifier);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, journalId)).isEqualTo(lastSequence + 1);
+    }
+
+    private static DomainEventMessage<?> event(String journalId, long sequence, String shownAs) {
+        return new GenericDomainEventMessage<>("Journal", journalId, sequence,
+                new JournalsShownEvent(shownAs, List.of()))
+                .andMetaData(ActorMetaData.of(new Actor("late-writer", Role.PSW, "north")));
+    }
+
+    private static String identifierAt(JdbcTemplate jdbc, String journalId, long sequence) {
+        return jdbc.queryForObject("select event_identifier from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = ?", String.class, journalId, sequence);
     }
 }
