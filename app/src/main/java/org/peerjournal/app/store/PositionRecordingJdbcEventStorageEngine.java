@@ -33,8 +33,9 @@ import java.util.List;
  * access log's read events) are not recorded: nobody reads them back as their own write.
  *
  * <p>JDBC rather than Axon's JPA engine: the same rows, without Hibernate creating, flushing and reading entities for
- * every event (about a fifth of a note's request in a profile under load; docs/benchmarks.md, "Write throughput over
- * HTTP"). Its connection is the one of the command's transaction, so the events commit with everything else.
+ * every event (in a profile under load the JPA engine's append was 18 % of the request threads' samples, Hibernate's
+ * part of it 10 %; docs/benchmarks.md, "Write throughput over HTTP", session 16). Its connection is the one of the
+ * command's transaction, so the events commit with everything else.
  *
  * <p>The global index is the column's default, the event table's own sequence one value at a time (migration V29),
  * so tracking processors see no gaps but those of transactions not yet committed or rolled back. Each row's value

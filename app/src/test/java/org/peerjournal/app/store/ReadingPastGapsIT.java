@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A token with gaps reads exactly what Axon's own query reads (every event past the token, and the events at its
- * gaps, in order), though the query now has a lower bound so the database reads a range of its index instead of
- * the whole table.
+ * A token with gaps reads every event past it and every event at its gaps, in order, as Axon's own query does, though
+ * the query now has bounds (the oldest gap below, the batch's end above) so the database reads a range of its index
+ * instead of the whole table. What this checks is that the bounds lose no event; it cannot tell how much of the index
+ * a query reads, nor an upper bound that merely makes the reader fetch more often.
  */
 class ReadingPastGapsIT extends ApiIntegrationTest {
 
@@ -66,7 +67,10 @@ class ReadingPastGapsIT extends ApiIntegrationTest {
         }
     }
 
-    /** The positions of the events read, in the order read (an event's token says how far the reader got, not where the event is). */
+    /**
+     * The positions of the events read, in the order read (an event's token says how far the reader got, not where
+     * the event is).
+     */
     private List<Long> read(GapAwareTrackingToken token, Map<String, Long> positionOf, long last) {
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(token, false)) {
             return events.map(event -> positionOf.getOrDefault(event.getIdentifier(), Long.MAX_VALUE))
