@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -16,6 +18,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -54,12 +57,22 @@ public final class TestTokens {
         }
     }
 
-    /** The settings that make the application accept this provider's tokens. */
+    /** The settings that make the application accept this provider's tokens, its key given as a PEM file. */
     public String[] settings() {
+        return settings(ISSUER, "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile);
+    }
+
+    /** The settings for tokens from {@code issuer}, with the keys from {@code keySource} (one Spring Boot setting). */
+    public static String[] settings(String issuer, String keySource) {
         return new String[] {"peerjournal.security.jwt.enabled=true",
-                "peerjournal.security.jwt.issuer=" + ISSUER,
+                "peerjournal.security.jwt.issuer=" + issuer,
                 "peerjournal.security.jwt.audience=" + AUDIENCE,
-                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile};
+                keySource};
+    }
+
+    /** The public key as an identity provider publishes it: a JSON Web Key Set. */
+    public String jwkSet() {
+        return new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).build()).toString();
     }
 
     public String token(String userId, String role, String team) {
