@@ -1,0 +1,68 @@
+package org.peerjournal.app.operations;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.JournalApi;
+import org.peerjournal.app.support.StandaloneApp;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peerjournal.app.support.ProblemAssertions.assertProblem;
+
+/**
+ * docs/operations.md, "Replaying a projection": a replay waits for the other nodes to let go of the projection's
+ * segments; if one keeps holding a segment (here a node that keeps extending its claim without ever looking at
+ * replays) past {@code replay-timeout}, the request answers 409, nothing is reset, and once that node's claim lapses
+ * this node's processor takes the segment and runs on.
+ */
+class ReplayTimeoutIT {
+
+    private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(3);
+    private static final String HOLDER = "node-that-holds-on";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aReplayWhoseSegmentAnotherNodeKeepsHoldingIsRefusedAfterTheReplayTimeoutAndResetsNothing() {
+        // Short cluster timings, so the test need not wait the default 30 s (each within the rules checked at start).
+        try (StandaloneApp app = StandaloneApp.start(dataDir, "peerjournal.cluster.claim-timeout=PT2S",
+                "peerjournal.cluster.node-timeout=PT1S", "peerjournal.cluster.balance-interval=PT0.5S",
+                "peerjournal.cluster.replay-timeout=" + REPLAY_TIMEOUT)) {
+            AdminApi admin = new AdminApi(app.client());
+            JournalApi journals = app.journals();
+            String journalId = journals.openNorthJournal();
+            journals.recordNote(journalId, "Recorded before the replay.");
+            admin.awaitCaughtUp();
+            JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+            ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
+            try {
+                otherNode.scheduleAtFixedRate(() -> jdbc.update("update token_entry set owner = ?, timestamp = ?"
+                        + " where processor_name = 'timeline'", HOLDER, Instant.now().toString()),
+                        0, 100, TimeUnit.MILLISECONDS);
+
+                Instant asked = Instant.now();
+                assertThat(assertProblem(admin.replay("timeline"), 409).path("detail").asText())
+                        .contains("still hold segments");
+                assertThat(Duration.between(asked, Instant.now())).as("waited for the other node first")
+                        .isGreaterThanOrEqualTo(REPLAY_TIMEOUT);
+                assertThat(jdbc.queryForList("select token_type from token_entry where processor_name = 'timeline'",
+                        String.class)).as("not reset").isNotEmpty().noneMatch(type -> type.contains("ReplayToken"));
+                assertThat(jdbc.queryForObject("select count(*) from projection_replay", Long.class)).isZero();
+            } finally {
+                otherNode.shutdownNow();
+            }
+
+            journals.recordNote(journalId, "Recorded once the other node let go.");
+            admin.awaitCaughtUp();
+            assertThat(journals.awaitTimelineEntries(journalId, "", 2).status()).isEqualTo(200);
+        }
+    }
+}
