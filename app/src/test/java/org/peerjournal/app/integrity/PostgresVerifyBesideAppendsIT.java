@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code verify} on PostgreSQL reads one repeatable-read snapshot (shared by its two connections), so it may run
- * beside the service: while the service appends notes from three clients at once, two of them the same worker (whose
- * chain entries can then commit out of their order), and seals them into its tree, every run finds the store
- * intact. A verifier that read the tables at different moments would find chain entries without their events (checked
- * by reading at read-committed without the shared snapshot: "event missing").
+ * beside the service: while three clients each record notes in a journal of their own and read its timeline, and the
+ * service seals what they store into its tree, every run finds the store intact. Two of the clients are the same
+ * worker, whose logged reads chain onto one actor chain from two threads, so entries of that chain can commit out of
+ * their global order. A verifier that read the tables at different moments would find chain entries without their
+ * events (checked by reading at read-committed without the shared snapshot: "event missing").
  */
 class PostgresVerifyBesideAppendsIT {
 
@@ -61,15 +62,25 @@ class PostgresVerifyBesideAppendsIT {
 
                     assertThat(result.exitCode()).as(result.toString()).isEqualTo(VerifyCommand.INTACT);
                     assertThat(result.output()).as(result.toString()).contains("INTACT").doesNotContain("TAMPERED");
+                    failIfAWriterFailed(writing);
                     assertThat(recorded.get()).as("notes recorded while verify ran").isGreaterThan(before);
                 }
                 stop.set(true);
                 for (Future<?> writer : writing) {
-                    writer.get(); // a note that was not recorded fails the test here
+                    writer.get();
                 }
             } finally {
                 stop.set(true);
                 threads.shutdownNow();
+            }
+        }
+    }
+
+    /** A writer that stopped early did so on a request that failed: its assertion error, not a count, says why. */
+    private static void failIfAWriterFailed(List<Future<?>> writing) throws Exception {
+        for (Future<?> writer : writing) {
+            if (writer.isDone()) {
+                writer.get();
             }
         }
     }
@@ -90,7 +101,7 @@ class PostgresVerifyBesideAppendsIT {
         return opened.body().get("journalId").asText();
     }
 
-    /** One client recording notes in one journal, one after the other, until told to stop. */
+    /** One client recording notes in one journal and reading its timeline (a logged read), until told to stop. */
     private record Writer(ApiClient client, String journalId) {
 
         void recordUntil(AtomicBoolean stop, AtomicInteger recorded) {
@@ -99,6 +110,8 @@ class PostgresVerifyBesideAppendsIT {
                         JournalApi.note("Recorded while verify reads the store."));
                 assertThat(note.status()).as(note.toString()).isEqualTo(201);
                 recorded.incrementAndGet();
+                ApiResponse timeline = client.get("/api/journals/" + journalId + "/timeline");
+                assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
             }
         }
     }

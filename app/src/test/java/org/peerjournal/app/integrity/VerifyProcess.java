@@ -3,7 +3,7 @@ package org.peerjournal.app.integrity;
 import org.peerjournal.PeerJournalApplication;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +21,20 @@ record VerifyProcess(int exitCode, String output) {
                 PeerJournalApplication.class.getName(), "verify"));
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("verify did not end: " + output);
+            // Into a file, not read from a pipe before waiting: reading would block past the time limit on a verify
+            // that hangs.
+            Path output = Files.createTempFile("verify-", ".out");
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+                if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                    process.destroyForcibly().waitFor();
+                    throw new IllegalStateException("verify did not end: " + Files.readString(output));
+                }
+                return new VerifyProcess(process.exitValue(), Files.readString(output));
+            } finally {
+                Files.deleteIfExists(output);
             }
-            return new VerifyProcess(process.exitValue(), output);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

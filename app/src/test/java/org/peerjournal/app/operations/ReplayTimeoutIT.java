@@ -4,16 +4,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.app.support.TokenTable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.peerjournal.app.support.ProblemAssertions.assertProblem;
 
 /**
@@ -31,7 +35,8 @@ class ReplayTimeoutIT {
     Path dataDir;
 
     @Test
-    void aReplayWhoseSegmentAnotherNodeKeepsHoldingIsRefusedAfterTheReplayTimeoutAndResetsNothing() {
+    void aReplayWhoseSegmentAnotherNodeKeepsHoldingIsRefusedAfterTheReplayTimeoutAndResetsNothing()
+            throws InterruptedException {
         // Short cluster timings, so the test need not wait the default 30 s (each within the rules checked at start).
         try (StandaloneApp app = StandaloneApp.start(dataDir, "peerjournal.cluster.claim-timeout=PT2S",
                 "peerjournal.cluster.node-timeout=PT1S", "peerjournal.cluster.balance-interval=PT0.5S",
@@ -44,9 +49,9 @@ class ReplayTimeoutIT {
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
             ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
             try {
-                otherNode.scheduleAtFixedRate(() -> jdbc.update("update token_entry set owner = ?, timestamp = ?"
-                        + " where processor_name = 'timeline'", HOLDER, Instant.now().toString()),
-                        0, 100, TimeUnit.MILLISECONDS);
+                otherNode.scheduleAtFixedRate(() -> holdTheTimelinesSegment(jdbc), 0, 100, TimeUnit.MILLISECONDS);
+                await("the other node holding the timeline's segment").atMost(Duration.ofSeconds(30))
+                        .until(() -> TokenTable.owners(jdbc, "timeline"), owners -> owners.equals(List.of(HOLDER)));
 
                 Instant asked = Instant.now();
                 assertThat(assertProblem(admin.replay("timeline"), 409).path("detail").asText())
@@ -57,12 +62,26 @@ class ReplayTimeoutIT {
                         String.class)).as("not reset").isNotEmpty().noneMatch(type -> type.contains("ReplayToken"));
                 assertThat(jdbc.queryForObject("select count(*) from projection_replay", Long.class)).isZero();
             } finally {
-                otherNode.shutdownNow();
+                otherNode.shutdown();
+                assertThat(otherNode.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             }
 
             journals.recordNote(journalId, "Recorded once the other node let go.");
             admin.awaitCaughtUp();
             assertThat(journals.awaitTimelineEntries(journalId, "", 2).status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Extends the other node's claim, as a live node does. A failed update (a lock wait while this node's processor
+     * or the replay holds the row) is tried again at the next tick: an exception would end the schedule for good.
+     */
+    private static void holdTheTimelinesSegment(JdbcTemplate jdbc) {
+        try {
+            jdbc.update("update token_entry set owner = ?, timestamp = ? where processor_name = 'timeline'", HOLDER,
+                    Instant.now().toString());
+        } catch (DataAccessException lockedMeanwhile) {
+            // the next tick extends it
         }
     }
 }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * An append that reaches a sequence number the journal already has, as a command that lost a race to another node
  * makes: the store must refuse it as a concurrent change (which the API answers 409 and commands retry), and keep
- * none of it. The append's first event takes a free sequence number and is written before the conflict is found,
- * so only the rollback of the whole append keeps it out.
+ * none of the transaction's events. An event at a free sequence number is appended first, in the same transaction,
+ * and stored before the conflicting one is tried, so only the rollback of the whole transaction keeps it out (an
+ * engine writing on a connection of its own, not the transaction's, would keep it).
  */
 public final class ConflictingAppend {
 
@@ -35,7 +36,10 @@ public final class ConflictingAppend {
         DomainEventMessage<?> conflicting = event(journalId, lastSequence, "taken sequence number");
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> eventStore.publish(free, conflicting)))
+                .executeWithoutResult(status -> {
+                    eventStore.publish(free);
+                    eventStore.publish(conflicting);
+                }))
                 .isInstanceOf(ConcurrencyException.class);
         for (String table : List.of("domain_event_entry", "event_chain")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " where event_identifier in (?, ?)",

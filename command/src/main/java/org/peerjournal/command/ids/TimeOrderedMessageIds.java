@@ -7,8 +7,9 @@ import org.axonframework.common.IdentifierFactory;
  * this factory through {@code META-INF/services}). Every stored event's identifier is a key of two unique indexes
  * (the event table's and the hash chain's); in creation order each append inserts at the indexes' ends, where the
  * previous commit wrote, instead of into a random leaf page of each that H2 rewrites whole at the commit. That was
- * the reason; measured side by side, it made no difference to notes per second, CPU per note or the file's size
- * (docs/benchmarks.md, "Write throughput over HTTP", session 16). Events stored before keep their identifiers.
+ * the reason; measured side by side (two runs of each), it made no difference the runs could see to notes per
+ * second, CPU per note or the file's size (docs/benchmarks.md, "Write throughput over HTTP", session 16). Events
+ * stored before keep their identifiers.
  */
 public final class TimeOrderedMessageIds extends IdentifierFactory {
 
