@@ -31,14 +31,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -197,6 +204,42 @@ class ProjectionCatchUpTest {
         stored(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(WRITTEN + 10),
                 new GlobalSequenceTrackingToken(3)));
         assertThat(catchUp.awaitLocalWrites("timeline")).as("being rebuilt").isTrue();
+    }
+
+    /**
+     * Reads that wait at the same time share the token table's query: at most one every 10 ms for all of them (plus
+     * the warning each logs with the tokens once its wait is over), not one per reader and poll.
+     */
+    @Test
+    void readsWaitingAtTheSameTimeShareOneTokenQueryAPoll() throws Exception {
+        processes(FIRST);
+        stored(new GlobalSequenceTrackingToken(WRITTEN - 1));
+        int readers = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(readers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> reads = new ArrayList<>();
+            for (int reader = 0; reader < readers; reader++) {
+                reads.add(threads.submit(() -> {
+                    start.await();
+                    return catchUp.awaitLocalWrites("timeline");
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            for (Future<Boolean> read : reads) {
+                assertThat(read.get(30, TimeUnit.SECONDS)).as("the other segment one event short").isFalse();
+            }
+            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            // Queries at least 10 ms apart; one more per reader for its warning. Unshared, each reader would query
+            // about every 10 ms of its own wait (READ_WAIT), eight times as many.
+            long queries = mockingDetails(projections).getInvocations().stream()
+                    .filter(call -> call.getMethod().getName().equals("storedTokens")).count();
+            assertThat(queries).isBetween(readers + 1L, elapsedMillis / 10 + 1 + readers);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
