@@ -2,6 +2,7 @@ package org.peerjournal.app.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,9 +13,19 @@ import java.nio.file.Path;
  */
 public final class BuildDirectories {
 
-    private static final Path BUILD_DIR = Path.of("target");
+    /** The module's build directory, found from its test classes, not from the directory the tests run in. */
+    private static final Path BUILD_DIR = buildDirectory();
 
     private BuildDirectories() {
+    }
+
+    private static Path buildDirectory() {
+        try {
+            return Path.of(BuildDirectories.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new directory {@code target/<prefix><random>}. */
