@@ -1,9 +1,6 @@
 package org.peerjournal.app.escalation;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -13,7 +10,7 @@ import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.EventStreamReader;
 import org.peerjournal.app.support.JournalApi;
-import org.slf4j.LoggerFactory;
+import org.peerjournal.app.support.LogLines;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,12 +68,7 @@ class EscalationNotificationIT extends ApiIntegrationTest {
 
     @Test
     void aDeliveryThatNeverGetsThroughIsMarkedFailedWithoutBlockingTheJournal() {
-        Logger dispatcherLog = (Logger) LoggerFactory.getLogger(
-                "org.peerjournal.query.notification.NotificationDispatcher");
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        dispatcherLog.addAppender(logged);
-        try {
+        try (LogLines logged = LogLines.of("org.peerjournal.query.notification.NotificationDispatcher")) {
             String journalId = journals.openNorthJournal();
             String escalationId = raiseAndAwaitNotified(journalId);
             WEBHOOK.failAlwaysFor(escalationId);
@@ -92,7 +84,7 @@ class EscalationNotificationIT extends ApiIntegrationTest {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                     .until(() -> WEBHOOK.attemptTimesFor(escalationId, "ACKNOWLEDGED").size() == MAX_ATTEMPTS);
             assertThat(queueEntry(escalationId).get("notificationState").asText()).isEqualTo("FAILED");
-            assertThat(logged.list).anySatisfy(event -> {
+            assertThat(logged.lines()).anySatisfy(event -> {
                 assertThat(event.getLevel()).isEqualTo(Level.ERROR);
                 assertThat(event.getFormattedMessage()).contains(escalationId, "ACKNOWLEDGED", "FAILED");
             });
@@ -101,8 +93,6 @@ class EscalationNotificationIT extends ApiIntegrationTest {
             assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
             await().atMost(DELIVERY).until(() -> "RESOLVED".equals(queueEntry(escalationId).get("status").asText()));
             assertThat(deliveredStates(escalationId)).containsExactly("RAISED");
-        } finally {
-            dispatcherLog.detachAppender(logged);
         }
     }
 

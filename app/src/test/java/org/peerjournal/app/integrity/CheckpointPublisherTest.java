@@ -1,13 +1,10 @@
 package org.peerjournal.app.integrity;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.peerjournal.app.support.LogLines;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,21 +60,15 @@ class CheckpointPublisherTest {
         URI url = startWitness(503);
         Path file = dir.resolve("checkpoints.txt");
         CheckpointPublisher publisher = new CheckpointPublisher(file, url);
-        Logger logger = (Logger) LoggerFactory.getLogger(CheckpointPublisher.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        try {
+        try (LogLines logged = LogLines.of(CheckpointPublisher.class)) {
             publisher.publish(FIRST);
             publisher.publish(SECOND);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.list.size() == 2);
-        } finally {
-            logger.detachAppender(lines);
+            await().atMost(Duration.ofSeconds(10)).until(() -> logged.lines().size() == 2);
+            assertThat(logged.lines()).allSatisfy(line -> assertThat(line.getFormattedMessage())
+                    .contains("did not take the checkpoint", "HTTP 503"));
         }
         assertThat(received).hasSize(2);
-        assertThat(lines.list).allSatisfy(line -> assertThat(line.getFormattedMessage())
-                .contains("did not take the checkpoint", "HTTP 503"));
         assertThat(Files.readString(file)).isEqualTo(FIRST + "\n" + SECOND + "\n");
     }
 

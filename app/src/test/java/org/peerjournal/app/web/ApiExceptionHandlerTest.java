@@ -1,9 +1,7 @@
 package org.peerjournal.app.web;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -11,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peerjournal.app.support.LogLines;
 import org.peerjournal.shared.error.ActionNotPermittedException;
 import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -70,22 +68,13 @@ class ApiExceptionHandlerTest {
 
     @Test
     void aConcurrentChangeIsLoggedAtDebugAndAnUnexpectedFailureAtError() {
-        Logger logger = (Logger) LoggerFactory.getLogger(ApiExceptionHandler.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        Level level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        try {
+        try (LogLines logged = LogLines.of(ApiExceptionHandler.class).fromDebug()) {
             handler.answer(new CommandExecutionException("failed", new ConcurrencyException("journal-1 changed")));
             handler.answer(new ConcurrencyException("journal-1 changed"));
             handler.answer(new CommandExecutionException("failed", new IllegalStateException("bug")));
-        } finally {
-            logger.detachAppender(lines);
-            logger.setLevel(level);
-        }
 
-        assertThat(lines.list).extracting(ILoggingEvent::getLevel)
-                .containsExactly(Level.DEBUG, Level.DEBUG, Level.ERROR);
+            assertThat(logged.lines()).extracting(ILoggingEvent::getLevel)
+                    .containsExactly(Level.DEBUG, Level.DEBUG, Level.ERROR);
+        }
     }
 }
