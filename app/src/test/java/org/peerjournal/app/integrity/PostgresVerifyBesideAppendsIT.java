@@ -12,7 +12,7 @@ import org.peerjournal.app.support.TestTokens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,6 +85,10 @@ class PostgresVerifyBesideAppendsIT {
         }
     }
 
+    private static String open(ApiClient teamLead) {
+        return JournalApi.openJournal(teamLead, "north", "VERIFY-" + UUID.randomUUID());
+    }
+
     private List<String> verifyArguments(String[] database) {
         List<String> arguments = new ArrayList<>();
         for (String setting : database) {
@@ -92,13 +96,6 @@ class PostgresVerifyBesideAppendsIT {
         }
         arguments.add("--public-key=" + dataDir.resolve("checkpoint-signing-key.pub"));
         return arguments;
-    }
-
-    private static String open(ApiClient teamLead) {
-        ApiResponse opened = teamLead.post("/api/journals", Map.of("patientRef", "VERIFY-" + System.nanoTime(),
-                "displayName", "Verify Beside Appends", "teamId", "north"));
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        return opened.body().get("journalId").asText();
     }
 
     /** One client recording notes in one journal and reading its timeline (a logged read), until told to stop. */

@@ -3,7 +3,6 @@ package org.peerjournal.app.integrity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.ApiClient;
-import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
 
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -98,10 +96,7 @@ abstract class TamperedStoreVerification {
     }
 
     private static String open(ApiClient teamLead) {
-        ApiResponse opened = teamLead.post("/api/journals", Map.of("patientRef", "TAMPER-" + UUID.randomUUID(),
-                "displayName", "Test Patient", "teamId", "north"));
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        return opened.body().get("journalId").asText();
+        return JournalApi.openJournal(teamLead, "north", "TAMPER-" + UUID.randomUUID());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.app.support.TokenTable;
 import org.peerjournal.app.support.WebhookReceiver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -151,8 +152,8 @@ class ProjectionReplayIT {
             // Not the status's position: this node meanwhile stops its own timeline processor, as it would for
             // another node's replay, and a stopped processor reports its stored tokens, which may trail the events
             // it skipped. A reset would have stored replay tokens.
-            assertThat(jdbc.queryForList("select token_type from token_entry where processor_name = 'timeline'",
-                    String.class)).as("not reset").isNotEmpty().noneMatch(type -> type.contains("ReplayToken"));
+            assertThat(TokenTable.tokenTypes(jdbc, "timeline")).as("not reset").isNotEmpty()
+                    .noneMatch(type -> type.contains("ReplayToken"));
         } finally {
             jdbc.update("delete from projection_replay where requested_by = 'node-replaying-it'");
         }

@@ -58,8 +58,8 @@ class ReplayTimeoutIT {
                         .contains("still hold segments");
                 assertThat(Duration.between(asked, Instant.now())).as("waited for the other node first")
                         .isGreaterThanOrEqualTo(REPLAY_TIMEOUT);
-                assertThat(jdbc.queryForList("select token_type from token_entry where processor_name = 'timeline'",
-                        String.class)).as("not reset").isNotEmpty().noneMatch(type -> type.contains("ReplayToken"));
+                assertThat(TokenTable.tokenTypes(jdbc, "timeline")).as("not reset").isNotEmpty()
+                        .noneMatch(type -> type.contains("ReplayToken"));
                 assertThat(jdbc.queryForObject("select count(*) from projection_replay", Long.class)).isZero();
             } finally {
                 otherNode.shutdown();

@@ -28,7 +28,12 @@ public final class JournalApi {
     }
 
     public String openJournal(String teamLead, String teamId, String patientRef) {
-        ApiResponse response = as(teamLead).post("/api/journals",
+        return openJournal(as(teamLead), teamId, patientRef);
+    }
+
+    /** Opens a journal as {@code teamLead}, however that client signs in; answers its id. */
+    public static String openJournal(ApiClient teamLead, String teamId, String patientRef) {
+        ApiResponse response = teamLead.post("/api/journals",
                 Map.of("patientRef", patientRef, "displayName", "Patient " + patientRef, "teamId", teamId));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.body().get("journalId").asText();

@@ -18,6 +18,12 @@ public final class TokenTable {
                 + " and owner is not null order by owner", String.class, processor);
     }
 
+    /** The kinds of token the processor's segments have stored (a reset stores replay tokens). */
+    public static List<String> tokenTypes(JdbcTemplate jdbc, String processor) {
+        return jdbc.queryForList("select token_type from token_entry where processor_name = ?", String.class,
+                processor);
+    }
+
     /** The processor's segment a journal's events are processed in: Axon's default, one sequence per aggregate. */
     public static int segmentOf(JdbcTemplate jdbc, String processor, String journalId) {
         // In order: computeSegment sorts the array it is given, in place.
