@@ -83,11 +83,13 @@ class FileSizeBenchmark {
             sampler.shutdownNow();
         }
         long closed = size(file);
+        long compacting = System.nanoTime();
         try (Connection administrator = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("peerjournal"),
                 "sa", ""); Statement statement = administrator.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
         }
         long compacted = size(file);
+        System.out.printf(Locale.ROOT, "SHUTDOWN COMPACT took %.1f s%n", (System.nanoTime() - compacting) / 1e9);
         System.out.printf(Locale.ROOT, "%n=== H2 file size: summary (%s) ===%n", LoadAverage.describe());
         for (var row : List.of(List.of("after the writes, projections at lag 0", written),
                 List.of("right after one replay of timeline and journal-directory", replayed),

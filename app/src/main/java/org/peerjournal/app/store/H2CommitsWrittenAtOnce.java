@@ -8,10 +8,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * On H2, every commit is written to the file before it is acknowledged (WRITE_DELAY 0), so an acknowledged write
@@ -21,25 +24,29 @@ import java.util.Optional;
  * it opens and stays open while the application runs: the store is never reopened without it. On PostgreSQL nothing to
  * do.
  *
- * <p>The same connection hands out the store's file ({@link #mvStore()}), which {@link H2FileCompaction} rewrites
- * while the service runs: with WRITE_DELAY 0, H2 runs none of its own background compaction.
+ * <p>The same connection reaches the store's file ({@link #onTheFile}), which {@link H2FileCompaction} rewrites while
+ * the service runs (with WRITE_DELAY 0, H2 runs none of its own background compaction), and packs it
+ * ({@link #pack}) when {@link H2PackedWhenQuiet} finds the service quiet.
  */
 @Component
 class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean {
 
+    /** Held while a round works on the file and while the store is packed: a round never meets a closed store. */
+    private final ReentrantLock fileWork = new ReentrantLock();
+    private DataSource administrator;
     private Connection keepsTheStoreOpen;
 
     @Override
     public void migrate(Flyway flyway) {
         try {
-            Connection administrator = flyway.getConfiguration().getDataSource().getConnection();
-            if ("H2".equals(administrator.getMetaData().getDatabaseProductName())) {
-                try (Statement statement = administrator.createStatement()) {
-                    statement.execute("SET WRITE_DELAY 0");
-                }
-                keepsTheStoreOpen = administrator;
+            DataSource migrations = flyway.getConfiguration().getDataSource();
+            Connection connection = migrations.getConnection();
+            if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                writeEachCommitAtOnce(connection);
+                administrator = migrations;
+                keepsTheStoreOpen = connection;
             } else {
-                administrator.close();
+                connection.close();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not make H2 write each commit at once", e);
@@ -47,14 +54,79 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
         flyway.migrate();
     }
 
-    /** The embedded store's file layer, or nothing on PostgreSQL (or before the migrations ran). */
-    Optional<MVStore> mvStore() {
-        if (keepsTheStoreOpen == null) {
-            return Optional.empty();
+    /**
+     * Runs {@code work} on the embedded store's file layer, unless the store is being packed right now (the next
+     * round does it then); nothing on PostgreSQL or before the migrations ran.
+     */
+    void onTheFile(Consumer<MVStore> work) {
+        if (keepsTheStoreOpen == null || !fileWork.tryLock()) {
+            return;
         }
         try {
-            SessionLocal session = (SessionLocal) keepsTheStoreOpen.unwrap(JdbcConnection.class).getSession();
-            return Optional.of(session.getDatabase().getStore().getMvStore());
+            work.accept(mvStore(keepsTheStoreOpen));
+        } finally {
+            fileWork.unlock();
+        }
+    }
+
+    /**
+     * Packs the store as an operator's {@code SHUTDOWN COMPACT} does: H2 closes it, copies what is live into a new
+     * file and puts that in the old one's place with an atomic rename (a crash leaves the old file or the new one,
+     * and H2 removes a leftover copy when it next opens the store); then the administrator opens it again with
+     * WRITE_DELAY 0. H2 closes the store under every other connection, so the caller makes sure there is none and
+     * that none is opened until this has returned ({@link H2PackedWhenQuiet} holds the application's pool).
+     *
+     * @throws SQLException if the store could not be packed or not opened again with writes at once; then the store
+     *                      is closed ({@link #isOpen()} false), and {@link #reopen()} tries again
+     */
+    void pack() throws SQLException {
+        fileWork.lock();
+        try {
+            SQLException packing = null;
+            try (Statement statement = keepsTheStoreOpen.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                packing = e;
+            }
+            keepsTheStoreOpen.close();
+            keepsTheStoreOpen = null;
+            // Also after a failure: the store may or may not have been closed, and is written at once either way.
+            reopen();
+            if (packing != null) {
+                throw packing;
+            }
+        } finally {
+            fileWork.unlock();
+        }
+    }
+
+    /** Whether the administrator's connection holds the store open, written at once. */
+    boolean isOpen() {
+        return keepsTheStoreOpen != null;
+    }
+
+    /** Opens the store again with WRITE_DELAY 0 after {@link #pack()} could not. */
+    void reopen() throws SQLException {
+        Connection connection = administrator.getConnection();
+        try {
+            writeEachCommitAtOnce(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        keepsTheStoreOpen = connection;
+    }
+
+    private static void writeEachCommitAtOnce(Connection administrator) throws SQLException {
+        try (Statement statement = administrator.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        }
+    }
+
+    private static MVStore mvStore(Connection connection) {
+        try {
+            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            return session.getDatabase().getStore().getMvStore();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reach the embedded H2 store", e);
         }

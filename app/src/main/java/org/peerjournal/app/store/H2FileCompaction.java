@@ -75,7 +75,11 @@ class H2FileCompaction {
 
     @Scheduled(fixedDelayString = "${peerjournal.store.h2.compact-interval}")
     void compact() {
-        store.mvStore().filter(MVStore::isPersistent).ifPresent(this::compact);
+        store.onTheFile(mvStore -> {
+            if (mvStore.isPersistent()) {
+                compact(mvStore);
+            }
+        });
     }
 
     private void compact(MVStore mvStore) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +108,9 @@ class H2FileCompactionTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             insertRows(connection, 300, () -> { });
-            MVStore mvStore = administrator.mvStore().orElseThrow();
+            AtomicReference<MVStore> opened = new AtomicReference<>();
+            administrator.onTheFile(opened::set);
+            MVStore mvStore = opened.get();
             await().pollDelay(RETENTION.multipliedBy(2)).until(() -> true);
             long version = mvStore.getCurrentVersion();
             CountDownLatch release = new CountDownLatch(1);

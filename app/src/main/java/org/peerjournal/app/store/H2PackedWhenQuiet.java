@@ -1,0 +1,154 @@
+package org.peerjournal.app.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.peerjournal.query.operations.Projections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Packs the embedded store's file ({@code SHUTDOWN COMPACT}, then open again) at a quiet moment, so that the file
+ * comes back to the size of its data after a burst of writes or a replay, with nobody having to stop the service.
+ * The rounds of {@link H2FileCompaction} reuse space while the service is busy but cannot shrink the file to its
+ * data (after 100,000 notes and a replay it stayed about 13 times its packed size: docs/benchmarks.md, "The embedded
+ * store's file size"); only a copy of the live data into a new file does, and H2 makes that copy only while the store
+ * is closed. Why at quiet moments and what it costs: docs/decisions/0021-embedded-store-packed-when-quiet.md.
+ *
+ * <p>Quiet means: no event stored for {@code pack-when-quiet-for} (every write and every logged read stores one),
+ * every processor caught up (no replay running), and the file at least {@code pack-growth} times its size after
+ * the last pack (or, before the first pack since the service started, at least {@code pack-minimum-size}). Then
+ * the application's connection pool is held, so that every request and processor that wants the store waits
+ * instead of failing, until the connections in use are back; the store is packed and opened again with every
+ * commit written at once ({@link H2CommitsWrittenAtOnce#pack()}); the pool's old connections (to the closed store)
+ * are dropped and the pool let go.
+ */
+@Component
+@Conditional(EmbeddedStore.Configured.class)
+class H2PackedWhenQuiet {
+
+    private static final Logger log = LoggerFactory.getLogger(H2PackedWhenQuiet.class);
+    /** How long the connections in use may take to come back; on a quiet store they are back within milliseconds. */
+    static final Duration CONNECTIONS_BACK_WITHIN = Duration.ofSeconds(5);
+
+    private final H2CommitsWrittenAtOnce store;
+    private final HikariPoolMXBean pool;
+    private final Projections projections;
+    private final QuietMoment quiet;
+    /** How many times the store has been packed since the start; for the tests and the logs. */
+    private final AtomicLong packs = new AtomicLong();
+    private final boolean enabled;
+
+    H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Projections projections,
+            @Value("${peerjournal.store.h2.pack-when-quiet}") boolean enabled,
+            @Value("${peerjournal.store.h2.pack-when-quiet-for}") Duration quietFor,
+            @Value("${peerjournal.store.h2.pack-minimum-size}") DataSize minimumSize,
+            @Value("${peerjournal.store.h2.pack-growth}") double growth) throws SQLException {
+        this.store = store;
+        this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        this.projections = projections;
+        this.quiet = new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth);
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${peerjournal.store.h2.compact-interval}")
+    void packIfQuiet() {
+        if (!store.isOpen()) {
+            openAgain();
+            return;
+        }
+        if (!enabled) {
+            return;
+        }
+        long fileSize = fileSize();
+        if (!quiet.worthPacking(fileSize) || !quiet.isQuiet(projections.head()) || !everyProcessorCaughtUp()) {
+            return;
+        }
+        pack(fileSize);
+    }
+
+    long packs() {
+        return packs.get();
+    }
+
+    private boolean everyProcessorCaughtUp() {
+        return projections.statuses().stream().allMatch(status -> status.lag() == 0);
+    }
+
+    private void pack(long before) {
+        long start = System.nanoTime();
+        pool.suspendPool();
+        try {
+            if (!connectionsBack()) {
+                log.info("Not packing the H2 store now: {} connections still in use after {}",
+                        pool.getActiveConnections(), CONNECTIONS_BACK_WITHIN);
+                return;
+            }
+            store.pack();
+            long after = fileSize();
+            quiet.packed(after);
+            packs.incrementAndGet();
+            log.info("Packed the H2 store at a quiet moment: {} -> {} bytes in {} ms", before, after,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } catch (SQLException e) {
+            log.error("Could not pack the H2 store", e);
+        } finally {
+            letThePoolGo();
+        }
+    }
+
+    /**
+     * The pool is let go only with the store open and written at once: otherwise a connection from the pool would
+     * open it with H2's default write delay, and acknowledge writes that a crash could lose. So if it could not be
+     * opened again, requests keep waiting and every round tries again.
+     */
+    private void letThePoolGo() {
+        if (!store.isOpen()) {
+            log.error("The H2 store is closed after packing; requests wait until it opens again");
+            return;
+        }
+        pool.softEvictConnections();
+        pool.resumePool();
+    }
+
+    private void openAgain() {
+        try {
+            store.reopen();
+            log.info("Opened the H2 store again after packing");
+            letThePoolGo();
+        } catch (SQLException e) {
+            log.error("Could not open the H2 store again; requests wait until it opens", e);
+        }
+    }
+
+    /** Waits, briefly, until no connection of the pool is in use. */
+    private boolean connectionsBack() {
+        long deadline = System.nanoTime() + CONNECTIONS_BACK_WITHIN.toNanos();
+        while (pool.getActiveConnections() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
+    }
+
+    /** The file's size, or 0 while a round of {@link H2FileCompaction} works on it. */
+    private long fileSize() {
+        long[] size = {0};
+        store.onTheFile(mvStore -> size[0] = mvStore.getFileStore().size());
+        return size[0];
+    }
+}
