@@ -14,8 +14,8 @@ import java.time.Duration;
 /**
  * Rewrites the embedded H2 file while the service runs, so that the space of old chunks is reused, with nobody having
  * to stop the service for {@code SHUTDOWN COMPACT}. Under sustained heavy writes it does not fully keep up, and the
- * file can stay several times its packed size (about 11 times after 100,000 notes: docs/benchmarks.md, "The embedded
- * store's file size", session 14).
+ * file can stay several times its packed size (about 13 times after 100,000 notes: docs/benchmarks.md, "The embedded
+ * store's file size", session 16) until {@link H2PackedWhenQuiet} packs it at the next quiet moment.
  *
  * <p>H2 never overwrites a page in place: every commit writes the pages it changed as a new chunk at a free place in
  * the file, and a chunk's space is free again only once none of its pages is live any more and it is older than the

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import org.peerjournal.query.operations.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,22 +46,48 @@ class H2PackedWhenQuiet {
 
     private final H2CommitsWrittenAtOnce store;
     private final HikariPoolMXBean pool;
-    private final Projections projections;
+    private final Activity activity;
+    private final boolean enabled;
     private final QuietMoment quiet;
     /** How many times the store has been packed since the start; for the tests and the logs. */
     private final AtomicLong packs = new AtomicLong();
-    private final boolean enabled;
 
+    /** What packing asks of the rest of the service. */
+    interface Activity {
+
+        /** The global index of the newest stored event. */
+        long newestEvent();
+
+        /** Whether every event processor has handled every stored event (none is replaying). */
+        boolean everyProcessorCaughtUp();
+    }
+
+    @Autowired
     H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Projections projections,
             @Value("${peerjournal.store.h2.pack-when-quiet}") boolean enabled,
             @Value("${peerjournal.store.h2.pack-when-quiet-for}") Duration quietFor,
             @Value("${peerjournal.store.h2.pack-minimum-size}") DataSize minimumSize,
             @Value("${peerjournal.store.h2.pack-growth}") double growth) throws SQLException {
+        this(store, dataSource, new Activity() {
+            @Override
+            public long newestEvent() {
+                return projections.head();
+            }
+
+            @Override
+            public boolean everyProcessorCaughtUp() {
+                return projections.statuses().stream().allMatch(status -> status.lag() == 0);
+            }
+        }, enabled, new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth));
+    }
+
+    H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Activity activity, boolean enabled,
+            QuietMoment quiet) throws SQLException {
         this.store = store;
         this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
-        this.projections = projections;
-        this.quiet = new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth);
+        this.activity = activity;
         this.enabled = enabled;
+        this.quiet = quiet;
     }
 
     @Scheduled(fixedDelayString = "${peerjournal.store.h2.compact-interval}")
@@ -73,7 +100,8 @@ class H2PackedWhenQuiet {
             return;
         }
         long fileSize = fileSize();
-        if (!quiet.worthPacking(fileSize) || !quiet.isQuiet(projections.head()) || !everyProcessorCaughtUp()) {
+        if (!quiet.worthPacking(fileSize) || !quiet.isQuiet(activity.newestEvent())
+                || !activity.everyProcessorCaughtUp()) {
             return;
         }
         pack(fileSize);
@@ -81,10 +109,6 @@ class H2PackedWhenQuiet {
 
     long packs() {
         return packs.get();
-    }
-
-    private boolean everyProcessorCaughtUp() {
-        return projections.statuses().stream().allMatch(status -> status.lag() == 0);
     }
 
     private void pack(long before) {

@@ -1,0 +1,153 @@
+package org.peerjournal.app.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.MutableClock;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What packing does to the application's connection pool, on a store and a HikariCP pool of the test's own: a
+ * request that wants a connection while the store is packed waits and then gets one to the packed store, written at
+ * once; and if the store cannot be opened again with writes at once, requests keep waiting until a later round has
+ * opened it. (When the store is quiet enough, and what packing does to the file: {@code QuietMomentTest},
+ * {@code H2PackedWhenQuietIT}.)
+ */
+class H2PackedWhenQuietTest {
+
+    private static final Duration QUIET_FOR = Duration.ofSeconds(10);
+    private static final int ROWS = 100;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T04:00:00Z"));
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final CountDownLatch aboutToPack = new CountDownLatch(1);
+    private AdministratorAccount administratorAccount;
+    private H2CommitsWrittenAtOnce store;
+    private HikariDataSource pool;
+    private H2PackedWhenQuiet packing;
+
+    @BeforeEach
+    void openTheStoreAsTheApplicationDoes() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        administratorAccount = new AdministratorAccount(new DriverManagerDataSource(url, "sa", ""));
+        store = new H2CommitsWrittenAtOnce();
+        store.migrate(Flyway.configure().dataSource(administratorAccount).locations("classpath:no-migrations").load());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setMaximumPoolSize(2);
+        config.setAllowPoolSuspension(true);
+        pool = new HikariDataSource(config);
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table note (id int primary key)");
+            statement.execute("insert into note select x from system_range(1, " + ROWS + ")");
+        }
+        H2PackedWhenQuiet.Activity quietService = new H2PackedWhenQuiet.Activity() {
+            @Override
+            public long newestEvent() {
+                return 41;
+            }
+
+            @Override
+            public boolean everyProcessorCaughtUp() {
+                aboutToPack.countDown();
+                return true;
+            }
+        };
+        packing = new H2PackedWhenQuiet(store, pool, quietService, true, new QuietMoment(clock, QUIET_FOR, 0, 2));
+        packing.packIfQuiet();
+        clock.advance(QUIET_FOR);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        threads.shutdownNow();
+        pool.close();
+        store.destroy();
+    }
+
+    @Test
+    void aRequestWhileTheStoreIsPackedWaitsAndThenFindsItsRowsWrittenAtOnce() throws Exception {
+        Connection inUse = pool.getConnection();
+        Future<?> packed = threads.submit(packing::packIfQuiet);
+        aboutToPack.await();
+        // The pack holds the pool and waits for the connection in use to come back.
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !packed.isDone());
+
+        Future<String> request = threads.submit(this::rowsAndWriteDelay);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
+        inUse.close();
+
+        packed.get(30, TimeUnit.SECONDS);
+        assertThat(packing.packs()).isEqualTo(1);
+        assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    @Test
+    void whenTheStoreCannotBeOpenedAgainRequestsWaitUntilALaterRoundHasOpenedIt() throws Exception {
+        administratorAccount.refusing = true;
+        packing.packIfQuiet();
+        assertThat(store.isOpen()).as("the store after packing, its administrator refused").isFalse();
+
+        Future<String> request = threads.submit(this::rowsAndWriteDelay);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
+        packing.packIfQuiet();
+        assertThat(request.isDone()).as("a request after a round that could not open the store").isFalse();
+
+        administratorAccount.refusing = false;
+        packing.packIfQuiet();
+        assertThat(store.isOpen()).isTrue();
+        assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    private String rowsAndWriteDelay() throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*), (select max(setting_value) from"
+                        + " information_schema.settings where setting_name = 'WRITE_DELAY') from note")) {
+            rows.next();
+            return rows.getLong(1) + ", " + rows.getString(2);
+        }
+    }
+
+    /** The administrator's account, which the test can make refuse every connection. */
+    private static final class AdministratorAccount extends DelegatingDataSource {
+
+        volatile boolean refusing;
+
+        AdministratorAccount(DriverManagerDataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (refusing) {
+                throw new SQLException("refused by the test");
+            }
+            return super.getConnection();
+        }
+    }
+}
