@@ -11,8 +11,10 @@ import org.peerjournal.app.support.MutableClock;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,9 +32,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * What packing does to the application's connection pool, on a store and a HikariCP pool of the test's own: a
  * request that wants a connection while the store is packed waits and then gets one to the packed store, written at
- * once; and if the store cannot be opened again with writes at once, requests keep waiting until a later round has
- * opened it. (When the store is quiet enough, and what packing does to the file: {@code QuietMomentTest},
- * {@code H2PackedWhenQuietIT}.)
+ * once; if the store cannot be opened again with writes at once, requests keep waiting until a later round has
+ * opened it; and a copy a crash left half-written is removed. (When the store is quiet enough, and what packing does
+ * to the file: {@code QuietMomentTest}, {@code H2PackedWhenQuietIT}.)
  */
 class H2PackedWhenQuietTest {
 
@@ -45,6 +47,7 @@ class H2PackedWhenQuietTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T04:00:00Z"));
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final CountDownLatch aboutToPack = new CountDownLatch(1);
+    private String url;
     private AdministratorAccount administratorAccount;
     private H2CommitsWrittenAtOnce store;
     private HikariDataSource pool;
@@ -52,7 +55,7 @@ class H2PackedWhenQuietTest {
 
     @BeforeEach
     void openTheStoreAsTheApplicationDoes() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("db");
+        url = "jdbc:h2:file:" + dir.resolve("db");
         administratorAccount = new AdministratorAccount(new DriverManagerDataSource(url, "sa", ""));
         store = new H2CommitsWrittenAtOnce();
         store.migrate(Flyway.configure().dataSource(administratorAccount).locations("classpath:no-migrations").load());
@@ -122,6 +125,25 @@ class H2PackedWhenQuietTest {
         packing.packIfQuiet();
         assertThat(store.isOpen()).isTrue();
         assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    /**
+     * H2 copies the store into a file beside it and renames the copy over the store in one step; a crash in the
+     * middle of the copy leaves the copy half-written. The store opens as it was, and H2 removes the copy.
+     */
+    @Test
+    void aCopyLeftHalfWrittenByACrashIsRemovedAndTheStoreOpensWithItsRows() throws Exception {
+        pool.close();
+        store.destroy();
+        Path copy = dir.resolve("db.mv.db.tempFile");
+        Files.write(copy, new byte[64 * 1024]);
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from note")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(ROWS);
+        }
+        assertThat(copy).doesNotExist();
     }
 
     private String rowsAndWriteDelay() throws SQLException {
