@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * notes/s over HTTP 100,000 notes would take 15-30 minutes; the store receives the same writes either way), then
  * every projection at lag 0; then one replay of {@code timeline} and of {@code journal-directory}, one after the
  * other, each to lag 0. The file's size is printed every 15 s, after the writes, right after the replays and after
- * {@link #SETTLE} more without load; then the application is closed, the administrator runs
- * {@code SHUTDOWN COMPACT} and the size is taken again. The ratio is printed, never asserted.
+ * {@link #SETTLE} more without load (time enough for the service to pack the store at a quiet moment, ADR 0021);
+ * then the application is closed, the administrator runs {@code SHUTDOWN COMPACT} (timed) and the size is taken
+ * again. The ratio is printed, never asserted.
  *
  * <p>Run: {@code mvn -B -o -pl app -am test -Pbenchmark -Dtest=FileSizeBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.journals=100} writes a tenth,
