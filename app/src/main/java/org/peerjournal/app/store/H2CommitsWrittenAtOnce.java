@@ -34,7 +34,8 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
     /** Held while a round works on the file and while the store is packed: a round never meets a closed store. */
     private final ReentrantLock fileWork = new ReentrantLock();
     private DataSource administrator;
-    private Connection keepsTheStoreOpen;
+    /** Null while the store is closed for packing, or could not be opened again. */
+    private volatile Connection keepsTheStoreOpen;
 
     @Override
     public void migrate(Flyway flyway) {
@@ -59,11 +60,14 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
      * round does it then); nothing on PostgreSQL or before the migrations ran.
      */
     void onTheFile(Consumer<MVStore> work) {
-        if (keepsTheStoreOpen == null || !fileWork.tryLock()) {
+        if (!fileWork.tryLock()) {
             return;
         }
         try {
-            work.accept(mvStore(keepsTheStoreOpen));
+            Connection connection = keepsTheStoreOpen;
+            if (connection != null) {
+                work.accept(mvStore(connection));
+            }
         } finally {
             fileWork.unlock();
         }
@@ -73,28 +77,37 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
      * Packs the store as an operator's {@code SHUTDOWN COMPACT} does: H2 closes it, copies what is live into a new
      * file and puts that in the old one's place with an atomic rename (a crash leaves the old file or the new one,
      * and H2 removes a leftover copy when it next opens the store); then the administrator opens it again with
-     * WRITE_DELAY 0. H2 closes the store under every other connection, so the caller makes sure there is none and
+     * WRITE_DELAY 0. H2 closes the store under every other connection, so the caller makes sure none is in use and
      * that none is opened until this has returned ({@link H2PackedWhenQuiet} holds the application's pool).
      *
-     * @throws SQLException if the store could not be packed or not opened again with writes at once; then the store
-     *                      is closed ({@link #isOpen()} false), and {@link #reopen()} tries again
+     * @return the file's size once packed and open again
+     * @throws SQLException if the store could not be packed (it is open again, written at once) or could not be
+     *                      opened again with writes at once ({@link #isOpen()} false; {@link #reopen()} tries again)
      */
-    void pack() throws SQLException {
+    long pack() throws SQLException {
         fileWork.lock();
         try {
-            SQLException packing = null;
-            try (Statement statement = keepsTheStoreOpen.createStatement()) {
+            SQLException failure = null;
+            Connection packing = keepsTheStoreOpen;
+            keepsTheStoreOpen = null;
+            try (packing; Statement statement = packing.createStatement()) {
                 statement.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
-                packing = e;
+                failure = e;
             }
-            keepsTheStoreOpen.close();
-            keepsTheStoreOpen = null;
             // Also after a failure: the store may or may not have been closed, and is written at once either way.
-            reopen();
-            if (packing != null) {
-                throw packing;
+            try {
+                reopen();
+            } catch (SQLException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
             }
+            if (failure != null) {
+                throw failure;
+            }
+            return mvStore(keepsTheStoreOpen).getFileStore().size();
         } finally {
             fileWork.unlock();
         }

@@ -5,10 +5,11 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import org.peerjournal.query.operations.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -16,6 +17,8 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -34,21 +37,30 @@ import java.util.concurrent.locks.LockSupport;
  * the application's connection pool is held, so that every request and processor that wants the store waits
  * instead of failing, until the connections in use are back; the store is packed and opened again with every
  * commit written at once ({@link H2CommitsWrittenAtOnce#pack()}); the pool's old connections (to the closed store)
- * are dropped and the pool let go.
+ * are dropped and the pool let go. A round that finds a connection in use does not hold the pool; one that holds it
+ * and waits longer than {@code connectionsBackWithin} for them lets it go and waits for a new quiet time.
+ *
+ * <p>It runs on a thread of its own, not on the application's scheduler: while the pool is held, the scheduler's
+ * other tasks wait for connections, and would leave no thread to open the store again should that have failed.
  */
 @Component
 @Conditional(EmbeddedStore.Configured.class)
-class H2PackedWhenQuiet {
+class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(H2PackedWhenQuiet.class);
-    /** How long the connections in use may take to come back; on a quiet store they are back within milliseconds. */
-    static final Duration CONNECTIONS_BACK_WITHIN = Duration.ofSeconds(5);
 
     private final H2CommitsWrittenAtOnce store;
     private final HikariPoolMXBean pool;
     private final Activity activity;
     private final boolean enabled;
     private final QuietMoment quiet;
+    private final Duration connectionsBackWithin;
+    private final Duration interval;
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "h2-pack");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** How many times the store has been packed since the start; for the tests and the logs. */
     private final AtomicLong packs = new AtomicLong();
 
@@ -67,7 +79,8 @@ class H2PackedWhenQuiet {
             @Value("${peerjournal.store.h2.pack-when-quiet}") boolean enabled,
             @Value("${peerjournal.store.h2.pack-when-quiet-for}") Duration quietFor,
             @Value("${peerjournal.store.h2.pack-minimum-size}") DataSize minimumSize,
-            @Value("${peerjournal.store.h2.pack-growth}") double growth) throws SQLException {
+            @Value("${peerjournal.store.h2.pack-growth}") double growth,
+            @Value("${peerjournal.store.h2.compact-interval}") Duration interval) throws SQLException {
         this(store, dataSource, new Activity() {
             @Override
             public long newestEvent() {
@@ -78,19 +91,36 @@ class H2PackedWhenQuiet {
             public boolean everyProcessorCaughtUp() {
                 return projections.statuses().stream().allMatch(status -> status.lag() == 0);
             }
-        }, enabled, new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth));
+        }, enabled, new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth),
+                // On a quiet store the connections in use are back within milliseconds.
+                Duration.ofSeconds(5), interval);
     }
 
     H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Activity activity, boolean enabled,
-            QuietMoment quiet) throws SQLException {
+            QuietMoment quiet, Duration connectionsBackWithin, Duration interval) throws SQLException {
         this.store = store;
         this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
         this.activity = activity;
         this.enabled = enabled;
         this.quiet = quiet;
+        this.connectionsBackWithin = connectionsBackWithin;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${peerjournal.store.h2.compact-interval}")
+    @Override
+    public void afterPropertiesSet() {
+        rounds.scheduleWithFixedDelay(this::packIfQuietLogged, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets a pack under way finish: stopping in the middle would leave requests waiting on a closed store. */
+    @Override
+    public void destroy() throws InterruptedException {
+        rounds.shutdown();
+        rounds.awaitTermination(1, TimeUnit.MINUTES);
+    }
+
+    /** One round. */
     void packIfQuiet() {
         if (!store.isOpen()) {
             openAgain();
@@ -100,8 +130,8 @@ class H2PackedWhenQuiet {
             return;
         }
         long fileSize = fileSize();
-        if (!quiet.worthPacking(fileSize) || !quiet.isQuiet(activity.newestEvent())
-                || !activity.everyProcessorCaughtUp()) {
+        if (!quiet.worthPacking(fileSize) || pool.getActiveConnections() > 0
+                || !quiet.isQuiet(activity.newestEvent()) || !activity.everyProcessorCaughtUp()) {
             return;
         }
         pack(fileSize);
@@ -111,17 +141,27 @@ class H2PackedWhenQuiet {
         return packs.get();
     }
 
+    /** A round that threw must not end the schedule. */
+    private void packIfQuietLogged() {
+        try {
+            packIfQuiet();
+        } catch (RuntimeException e) {
+            log.warn("A round of packing the H2 store failed", e);
+        }
+    }
+
     private void pack(long before) {
         long start = System.nanoTime();
         pool.suspendPool();
         try {
+            log.info("Packing the H2 store at a quiet moment: {} bytes", before);
             if (!connectionsBack()) {
                 log.info("Not packing the H2 store now: {} connections still in use after {}",
-                        pool.getActiveConnections(), CONNECTIONS_BACK_WITHIN);
+                        pool.getActiveConnections(), connectionsBackWithin);
+                quiet.notNow();
                 return;
             }
-            store.pack();
-            long after = fileSize();
+            long after = store.pack();
             quiet.packed(after);
             packs.incrementAndGet();
             log.info("Packed the H2 store at a quiet moment: {} -> {} bytes in {} ms", before, after,
@@ -159,7 +199,7 @@ class H2PackedWhenQuiet {
 
     /** Waits, briefly, until no connection of the pool is in use. */
     private boolean connectionsBack() {
-        long deadline = System.nanoTime() + CONNECTIONS_BACK_WITHIN.toNanos();
+        long deadline = System.nanoTime() + connectionsBackWithin.toNanos();
         while (pool.getActiveConnections() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;

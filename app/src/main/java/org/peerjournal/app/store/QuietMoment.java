@@ -57,6 +57,11 @@ final class QuietMoment {
         return !now.isBefore(unchangedSince.plus(quietFor));
     }
 
+    /** A quiet moment that could not be used: the quiet time counts again from the next round. */
+    void notNow() {
+        newestEvent = -1;
+    }
+
     void packed(long fileSize) {
         packedSize = fileSize;
     }

@@ -30,11 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What packing does to the application's connection pool, on a store and a HikariCP pool of the test's own: a
- * request that wants a connection while the store is packed waits and then gets one to the packed store, written at
- * once; if the store cannot be opened again with writes at once, requests keep waiting until a later round has
- * opened it; and a copy a crash left half-written is removed. (When the store is quiet enough, and what packing does
- * to the file: {@code QuietMomentTest}, {@code H2PackedWhenQuietIT}.)
+ * What packing does to the application's connection pool, on a store and a HikariCP pool of the test's own (the pool
+ * signs in as the administrator here; WRITE_DELAY is the store's setting, whoever reads it): a request that wants a
+ * connection while the store is packed waits, until the store is open again and written at once, and then finds its
+ * rows; a round that finds a connection in use leaves the pool alone, and one whose connections do not come back lets
+ * it go and waits for a new quiet time; if the store cannot be opened again with writes at once, requests keep waiting
+ * until a later round has opened it; and a copy a crash left half-written is removed. (When the store is quiet
+ * enough, and what packing does to the file: {@code QuietMomentTest}, {@code H2PackedWhenQuietIT}.)
  */
 class H2PackedWhenQuietTest {
 
@@ -47,10 +49,14 @@ class H2PackedWhenQuietTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T04:00:00Z"));
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final CountDownLatch aboutToPack = new CountDownLatch(1);
+    /** A connection the service's activity check takes and keeps, as a request that came at that moment would. */
+    private volatile boolean checkTakesAConnection;
+    private Connection takenByTheCheck;
     private String url;
     private AdministratorAccount administratorAccount;
     private H2CommitsWrittenAtOnce store;
     private HikariDataSource pool;
+    private H2PackedWhenQuiet.Activity quietService;
     private H2PackedWhenQuiet packing;
 
     @BeforeEach
@@ -69,7 +75,7 @@ class H2PackedWhenQuietTest {
             statement.execute("create table note (id int primary key)");
             statement.execute("insert into note select x from system_range(1, " + ROWS + ")");
         }
-        H2PackedWhenQuiet.Activity quietService = new H2PackedWhenQuiet.Activity() {
+        quietService = new H2PackedWhenQuiet.Activity() {
             @Override
             public long newestEvent() {
                 return 41;
@@ -77,17 +83,29 @@ class H2PackedWhenQuietTest {
 
             @Override
             public boolean everyProcessorCaughtUp() {
+                if (checkTakesAConnection) {
+                    takenByTheCheck = connection();
+                }
                 aboutToPack.countDown();
                 return true;
             }
         };
-        packing = new H2PackedWhenQuiet(store, pool, quietService, true, new QuietMoment(clock, QUIET_FOR, 0, 2));
+        packing = packingThatWaitsForConnections(Duration.ofSeconds(10));
+    }
+
+    /** Packing that has seen the service quiet for long enough. */
+    private H2PackedWhenQuiet packingThatWaitsForConnections(Duration connectionsBackWithin) throws SQLException {
+        H2PackedWhenQuiet packing = new H2PackedWhenQuiet(store, pool, quietService, true,
+                new QuietMoment(clock, QUIET_FOR, 0, 2), connectionsBackWithin, Duration.ofSeconds(1));
         packing.packIfQuiet();
         clock.advance(QUIET_FOR);
+        return packing;
     }
 
     @AfterEach
     void close() throws Exception {
+        // A test that failed with the pool held leaves no thread waiting on it for good.
+        pool.getHikariPoolMXBean().resumePool();
         threads.shutdownNow();
         pool.close();
         store.destroy();
@@ -95,19 +113,62 @@ class H2PackedWhenQuietTest {
 
     @Test
     void aRequestWhileTheStoreIsPackedWaitsAndThenFindsItsRowsWrittenAtOnce() throws Exception {
-        Connection inUse = pool.getConnection();
+        checkTakesAConnection = true;
         Future<?> packed = threads.submit(packing::packIfQuiet);
-        aboutToPack.await();
+        assertThat(aboutToPack.await(30, TimeUnit.SECONDS)).as("the round got to packing").isTrue();
         // The pack holds the pool and waits for the connection in use to come back.
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !packed.isDone());
 
         Future<String> request = threads.submit(this::rowsAndWriteDelay);
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
-        inUse.close();
+        takenByTheCheck.close();
 
         packed.get(30, TimeUnit.SECONDS);
         assertThat(packing.packs()).isEqualTo(1);
         assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    /** The pool is let go only once the administrator has opened the store again and made it write at once. */
+    @Test
+    void aRequestWhileTheStoreIsOpenedAgainWaitsUntilItIsWrittenAtOnce() throws Exception {
+        administratorAccount.holdNextConnection();
+        Future<?> packed = threads.submit(packing::packIfQuiet);
+        assertThat(administratorAccount.connecting.await(30, TimeUnit.SECONDS)).as("opening the store again").isTrue();
+
+        Future<String> request = threads.submit(this::rowsAndWriteDelay);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
+        administratorAccount.letConnect.countDown();
+
+        packed.get(30, TimeUnit.SECONDS);
+        assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    @Test
+    void aRoundThatFindsAConnectionInUseLeavesThePoolAlone() throws Exception {
+        try (Connection inUse = pool.getConnection()) {
+            packing.packIfQuiet();
+
+            assertThat(packing.packs()).isZero();
+            assertThat(threads.submit(this::rowsAndWriteDelay).get(30, TimeUnit.SECONDS)).startsWith(ROWS + ", ");
+        }
+    }
+
+    @Test
+    void whenTheConnectionsInUseDoNotComeBackThePoolIsLetGoAndANewQuietTimeAwaited() throws Exception {
+        packing = packingThatWaitsForConnections(Duration.ofMillis(500));
+        checkTakesAConnection = true;
+        packing.packIfQuiet();
+        checkTakesAConnection = false;
+
+        assertThat(packing.packs()).as("packs with a connection kept in use").isZero();
+        assertThat(threads.submit(this::rowsAndWriteDelay).get(30, TimeUnit.SECONDS)).as("a request after the round")
+                .startsWith(ROWS + ", ");
+        takenByTheCheck.close();
+        packing.packIfQuiet();
+        assertThat(packing.packs()).as("packs right after, the newest event unchanged").isZero();
+        clock.advance(QUIET_FOR);
+        packing.packIfQuiet();
+        assertThat(packing.packs()).as("packs after a new quiet time").isEqualTo(1);
     }
 
     @Test
@@ -146,6 +207,14 @@ class H2PackedWhenQuietTest {
         assertThat(copy).doesNotExist();
     }
 
+    private Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String rowsAndWriteDelay() throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*), (select max(setting_value) from"
@@ -155,19 +224,36 @@ class H2PackedWhenQuietTest {
         }
     }
 
-    /** The administrator's account, which the test can make refuse every connection. */
+    /** The administrator's account, which the test can make refuse every connection, or hold the next one. */
     private static final class AdministratorAccount extends DelegatingDataSource {
 
         volatile boolean refusing;
+        final CountDownLatch connecting = new CountDownLatch(1);
+        final CountDownLatch letConnect = new CountDownLatch(1);
+        private volatile boolean holding;
 
         AdministratorAccount(DriverManagerDataSource target) {
             super(target);
+        }
+
+        void holdNextConnection() {
+            holding = true;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
             if (refusing) {
                 throw new SQLException("refused by the test");
+            }
+            if (holding) {
+                holding = false;
+                connecting.countDown();
+                try {
+                    letConnect.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException(e);
+                }
             }
             return super.getConnection();
         }

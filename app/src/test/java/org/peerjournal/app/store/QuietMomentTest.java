@@ -60,6 +60,19 @@ class QuietMomentTest {
     }
 
     @Test
+    void aQuietMomentThatCouldNotBeUsedIsFollowedByAWholeNewQuietTime() {
+        quiet.isQuiet(41);
+        clock.advance(QUIET_FOR);
+        assertThat(quiet.isQuiet(41)).isTrue();
+
+        quiet.notNow();
+
+        assertThat(quiet.isQuiet(41)).as("the same newest event, right after").isFalse();
+        clock.advance(QUIET_FOR);
+        assertThat(quiet.isQuiet(41)).isTrue();
+    }
+
+    @Test
     void noQuietTimeAndAGrowthOfOneOrLessAreRefused() {
         assertThatThrownBy(() -> new QuietMoment(clock, Duration.ZERO, MB, 2))
                 .hasMessageContaining("pack-when-quiet-for");

@@ -3,6 +3,7 @@ package org.peerjournal.app.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +19,12 @@ public final class ChildProcessService implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    private final Path logFile;
 
-    private ChildProcessService(Process process, String baseUrl) {
+    private ChildProcessService(Process process, String baseUrl, Path logFile) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.logFile = logFile;
     }
 
     /**
@@ -40,9 +43,10 @@ public final class ChildProcessService implements AutoCloseable {
             command.add("--" + setting);
         }
         try {
+            Path logFile = logDir.resolve("service-" + port + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logDir.resolve("service-" + port + ".log").toFile()).start();
-            ChildProcessService service = new ChildProcessService(process, "http://localhost:" + port);
+                    .redirectOutput(logFile.toFile()).start();
+            ChildProcessService service = new ChildProcessService(process, "http://localhost:" + port, logFile);
             try {
                 await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                         .until(() -> service.client().get("/actuator/health").status() == 200);
@@ -58,6 +62,15 @@ public final class ChildProcessService implements AutoCloseable {
 
     public ApiClient client() {
         return ApiClient.anonymous(baseUrl);
+    }
+
+    /** The service's output so far. */
+    public String log() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGKILL, and waits until the process is gone. */
