@@ -2,6 +2,8 @@ package org.peerjournal.app.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.peerjournal.query.operations.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -61,8 +62,8 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    /** How many times the store has been packed since the start; for the tests and the logs. */
-    private final AtomicLong packs = new AtomicLong();
+    /** Each pack: how long the pool was held, which is how long a request that came meanwhile waited. */
+    private final Timer packs;
 
     /** What packing asks of the rest of the service. */
     interface Activity {
@@ -76,6 +77,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
 
     @Autowired
     H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Projections projections,
+            MeterRegistry registry,
             @Value("${peerjournal.store.h2.pack-when-quiet}") boolean enabled,
             @Value("${peerjournal.store.h2.pack-when-quiet-for}") Duration quietFor,
             @Value("${peerjournal.store.h2.pack-minimum-size}") DataSize minimumSize,
@@ -93,11 +95,13 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
             }
         }, enabled, new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth),
                 // On a quiet store the connections in use are back within milliseconds.
-                Duration.ofSeconds(5), interval);
+                Duration.ofSeconds(5), interval, Timer.builder("peerjournal.store.packs")
+                        .description("The embedded store packed at quiet moments, requests held meanwhile")
+                        .register(registry));
     }
 
     H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Activity activity, boolean enabled,
-            QuietMoment quiet, Duration connectionsBackWithin, Duration interval) throws SQLException {
+            QuietMoment quiet, Duration connectionsBackWithin, Duration interval, Timer packs) throws SQLException {
         this.store = store;
         this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
         this.activity = activity;
@@ -105,6 +109,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
         this.quiet = quiet;
         this.connectionsBackWithin = connectionsBackWithin;
         this.interval = interval;
+        this.packs = packs;
     }
 
     @Override
@@ -138,7 +143,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     }
 
     long packs() {
-        return packs.get();
+        return packs.count();
     }
 
     /** A round that threw must not end the schedule. */
@@ -163,9 +168,10 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
             }
             long after = store.pack();
             quiet.packed(after);
-            packs.incrementAndGet();
+            long held = System.nanoTime() - start;
+            packs.record(held, TimeUnit.NANOSECONDS);
             log.info("Packed the H2 store at a quiet moment: {} -> {} bytes in {} ms", before, after,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                    TimeUnit.NANOSECONDS.toMillis(held));
         } catch (SQLException e) {
             log.error("Could not pack the H2 store", e);
         } finally {

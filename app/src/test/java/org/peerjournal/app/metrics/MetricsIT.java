@@ -61,6 +61,7 @@ class MetricsIT extends ApiIntegrationTest {
                 "peerjournal_escalations{",
                 "peerjournal_notifications{",
                 "peerjournal_event_store_events{application=\"peer-journal\"}",
+                "peerjournal_store_packs_seconds_count{application=\"peer-journal\"}",
                 "jvm_memory_used_bytes", "hikaricp_connections_active");
     }
 

@@ -2,6 +2,7 @@ package org.peerjournal.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +97,8 @@ class H2PackedWhenQuietTest {
     /** Packing that has seen the service quiet for long enough. */
     private H2PackedWhenQuiet packingThatWaitsForConnections(Duration connectionsBackWithin) throws SQLException {
         H2PackedWhenQuiet packing = new H2PackedWhenQuiet(store, pool, quietService, true,
-                new QuietMoment(clock, QUIET_FOR, 0, 2), connectionsBackWithin, Duration.ofSeconds(1));
+                new QuietMoment(clock, QUIET_FOR, 0, 2), connectionsBackWithin, Duration.ofSeconds(1),
+                new SimpleMeterRegistry().timer("packs"));
         packing.packIfQuiet();
         clock.advance(QUIET_FOR);
         return packing;
