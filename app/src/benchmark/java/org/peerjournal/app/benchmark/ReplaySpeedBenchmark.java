@@ -133,6 +133,8 @@ class ReplaySpeedBenchmark {
     private void measure(int batchSize, Variant variant, long events, boolean allFourToo) {
         List<String> settings = new ArrayList<>(variant.settings());
         ALL_FOUR.forEach(name -> settings.add("axon.eventhandling.processors." + name + ".batch-size=" + batchSize));
+        // A pack at a quiet moment (ADR 0021) between two replays would hold the next one's requests for seconds.
+        settings.add("peerjournal.store.h2.pack-when-quiet=false");
         System.out.printf(Locale.ROOT, "%n--- batch size %d, %s %s ---%n", batchSize, variant.label(),
                 variant.settings());
         try (StandaloneApp app = StandaloneApp.start(dataDir, settings.toArray(String[]::new))) {
