@@ -21,16 +21,16 @@ java -jar app/target/peer-journal.jar --server.port=$port --peerjournal.data-dir
 service=$!
 until curl -s -o /dev/null "http://localhost:$port/actuator/health"; do sleep 1; done
 projections() { curl -s -u olle:olle-demo "http://localhost:$port/api/admin/projections"; }
-head() { projections | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["head"])'; }
+stored_events() { projections | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["head"])'; }
 lag() { projections | python3 -c 'import json,sys; print(sum(p["lag"] for p in json.load(sys.stdin)))'; }
 size() { echo "$(date -u +%T) $1: $(stat -c %s "$file") bytes, load average $(cut -d' ' -f1 /proc/loadavg)"; }
 round=1
-while [ "$(head)" -lt "$events" ]; do
+while [ "$(stored_events)" -lt "$events" ]; do
     java -cp "$h2" tools/LoadTest.java "http://localhost:$port" 8 40 "$work" "$service" > "$work/load-$round.log" 2>&1
     round=$((round + 1))
 done
 until [ "$(lag)" = "0" ]; do sleep 1; done
-size "written, $(head) events, projections at lag 0"
+size "written, $(stored_events) events, projections at lag 0"
 for projection in timeline journal-directory; do
     curl -s -o /dev/null -u olle:olle-demo -X POST "http://localhost:$port/api/admin/projections/$projection/replay"
     sleep 1

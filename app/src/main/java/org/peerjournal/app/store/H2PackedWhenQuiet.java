@@ -11,6 +11,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -41,11 +42,13 @@ import java.util.concurrent.locks.LockSupport;
  * are dropped and the pool let go. A round that finds a connection in use does not hold the pool; one that holds it
  * and waits longer than {@code connectionsBackWithin} for them lets it go and waits for a new quiet time.
  *
- * <p>It runs on a thread of its own, not on the application's scheduler: while the pool is held, the scheduler's
- * other tasks wait for connections, and would leave no thread to open the store again should that have failed.
+ * <p>Not there at all with {@code pack-when-quiet: false}. It runs on a thread of its own, not on the application's
+ * scheduler: while the pool is held, the scheduler's other tasks wait for connections, and would leave no thread to
+ * open the store again should that have failed.
  */
 @Component
 @Conditional(EmbeddedStore.Configured.class)
+@ConditionalOnProperty("peerjournal.store.h2.pack-when-quiet")
 class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(H2PackedWhenQuiet.class);
@@ -53,7 +56,6 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     private final H2CommitsWrittenAtOnce store;
     private final HikariPoolMXBean pool;
     private final Activity activity;
-    private final boolean enabled;
     private final QuietMoment quiet;
     private final Duration connectionsBackWithin;
     private final Duration interval;
@@ -78,7 +80,6 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     @Autowired
     H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Projections projections,
             MeterRegistry registry,
-            @Value("${peerjournal.store.h2.pack-when-quiet}") boolean enabled,
             @Value("${peerjournal.store.h2.pack-when-quiet-for}") Duration quietFor,
             @Value("${peerjournal.store.h2.pack-minimum-size}") DataSize minimumSize,
             @Value("${peerjournal.store.h2.pack-growth}") double growth,
@@ -93,19 +94,18 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
             public boolean everyProcessorCaughtUp() {
                 return projections.statuses().stream().allMatch(status -> status.lag() == 0);
             }
-        }, enabled, new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth),
+        }, new QuietMoment(Clock.systemUTC(), quietFor, minimumSize.toBytes(), growth),
                 // On a quiet store the connections in use are back within milliseconds.
                 Duration.ofSeconds(5), interval, Timer.builder("peerjournal.store.packs")
                         .description("The embedded store packed at quiet moments, requests held meanwhile")
                         .register(registry));
     }
 
-    H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Activity activity, boolean enabled,
-            QuietMoment quiet, Duration connectionsBackWithin, Duration interval, Timer packs) throws SQLException {
+    H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Activity activity, QuietMoment quiet,
+            Duration connectionsBackWithin, Duration interval, Timer packs) throws SQLException {
         this.store = store;
         this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
         this.activity = activity;
-        this.enabled = enabled;
         this.quiet = quiet;
         this.connectionsBackWithin = connectionsBackWithin;
         this.interval = interval;
@@ -129,9 +129,6 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     void packIfQuiet() {
         if (!store.isOpen()) {
             openAgain();
-            return;
-        }
-        if (!enabled) {
             return;
         }
         long fileSize = fileSize();

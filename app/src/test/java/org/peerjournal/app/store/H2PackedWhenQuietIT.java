@@ -6,6 +6,7 @@ import org.peerjournal.app.support.ApiClient;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -44,14 +46,8 @@ class H2PackedWhenQuietIT {
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
             JournalApi journals = app.journals();
             String journalId = journals.openNorthJournal();
-            int notes = 0;
             Path file = dataDir.resolve("peerjournal.mv.db");
-            // Written without a pause, so the store is never quiet until the last one.
-            while (Files.size(file) < 2 * MINIMUM_SIZE) {
-                journals.recordNote(journalId, "Note " + ++notes + " " + "of a long conversation ".repeat(20));
-                assertThat(notes).as("notes written before the file reached %d bytes", 2 * MINIMUM_SIZE)
-                        .isLessThan(5_000);
-            }
+            int notes = journals.recordNotesUntilTheFileHas(journalId, file, 2 * MINIMUM_SIZE).size();
             assertThat(packing.packs()).as("packs while notes were written").isZero();
             String events = digestOfTheEvents(jdbc);
             long grown = Files.size(file);
@@ -69,6 +65,14 @@ class H2PackedWhenQuietIT {
             journals.recordNote(journalId, "Written after the pack");
             ApiResponse timeline = journals.awaitTimelineEntries(journalId, "", notes + 1);
             assertThat(timeline.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void packWhenQuietFalseLeavesPackingOut(@TempDir Path elsewhere) {
+        try (StandaloneApp app = StandaloneApp.start(elsewhere, "peerjournal.store.h2.pack-when-quiet=false")) {
+            assertThatThrownBy(() -> app.bean(H2PackedWhenQuiet.class))
+                    .isInstanceOf(NoSuchBeanDefinitionException.class);
         }
     }
 

@@ -96,7 +96,7 @@ class H2PackedWhenQuietTest {
 
     /** Packing that has seen the service quiet for long enough. */
     private H2PackedWhenQuiet packingThatWaitsForConnections(Duration connectionsBackWithin) throws SQLException {
-        H2PackedWhenQuiet packing = new H2PackedWhenQuiet(store, pool, quietService, true,
+        H2PackedWhenQuiet packing = new H2PackedWhenQuiet(store, pool, quietService,
                 new QuietMoment(clock, QUIET_FOR, 0, 2), connectionsBackWithin, Duration.ofSeconds(1),
                 new SimpleMeterRegistry().timer("packs"));
         packing.packIfQuiet();

@@ -1,8 +1,13 @@
 package org.peerjournal.app.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,6 +108,19 @@ public final class JournalApi {
     public ApiResponse resolve(String user, String journalId, String escalationId, String outcome) {
         return as(user).post("/api/journals/" + journalId + "/escalations/" + escalationId + "/resolution",
                 Map.of("outcome", outcome));
+    }
+
+    /**
+     * Records notes of about a note's length into the journal, one after another without a pause (so the store is
+     * never quiet meanwhile), until the store's {@code file} has at least {@code bytes}; answers their ids.
+     */
+    public List<String> recordNotesUntilTheFileHas(String journalId, Path file, long bytes) throws IOException {
+        List<String> noteIds = new ArrayList<>();
+        while (Files.size(file) < bytes) {
+            noteIds.add(recordNote(journalId, "Note " + noteIds.size() + " of a long talk".repeat(20)));
+            assertThat(noteIds).as("notes written before the file reached %d bytes", bytes).hasSizeLessThan(5_000);
+        }
+        return noteIds;
     }
 
     public ApiResponse timeline(String user, String journalId, String query) {
