@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * openings) through the command gateway and waits until every projection is at lag 0. Then, for each processor
  * batch size under test (the application is restarted on the same store with
  * {@code axon.eventhandling.processors.<name>.batch-size}), replays "timeline" and "journal-directory" one at a time
- * through POST /api/admin/projections/{name}/replay and times each until GET /api/admin/projections shows it at
- * lag 0 again (polled every 100 ms). With the first batch size, after an untimed warm-up replay, also
- * "escalation-queue" alone (it handles none of the seeded events: the cost of reading and skipping them) and all
- * four replayable projections at once.
+ * through POST /api/admin/projections/{name}/replay, after an untimed warm-up replay in each application started,
+ * and times each until GET /api/admin/projections shows it at lag 0 again (polled every 100 ms), printing each
+ * thread's CPU time during it. With the first batch size also "escalation-queue" alone (it handles none of the
+ * seeded events: the cost of reading and skipping them) and all four replayable projections at once.
  *
  * <p>Figures are printed, never asserted; only the data set's size and the rebuilt tables are. Run: {@code mvn -B -o
  * -pl app -am test -Pbenchmark -Dtest=ReplaySpeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
@@ -140,15 +140,18 @@ class ReplaySpeedBenchmark {
         try (StandaloneApp app = StandaloneApp.start(dataDir, settings.toArray(String[]::new))) {
             ProjectionsAdmin admin = new ProjectionsAdmin(app.client().as("olle"));
             admin.awaitAllCaughtUp(Duration.ofMinutes(2));
-            if (allFourToo) {
-                // Untimed: the first replay in this JVM also compiles the replay path (JIT); it ran ~30% slower.
-                admin.replayAndTime(List.of("timeline"), REPLAY_AT_MOST);
-            }
+            // Untimed, in every application started: a replay compiles its path (JIT) as it goes, and each start
+            // brings new classes (Spring's proxies, Hibernate's accessors), so a variant measured without its own
+            // warm-up ran up to twice as slow as one with it, in no fixed order (docs/benchmarks.md, session 19).
+            admin.replayAndTime(List.of("timeline"), REPLAY_AT_MOST);
             for (String name : ONE_AT_A_TIME) {
                 double load = LoadAverage.now();
                 long cpuBefore = processCpuNanos();
+                ThreadCpu threadsBefore = ThreadCpu.now();
                 long nanos = admin.replayAndTime(List.of(name), REPLAY_AT_MOST).get(name);
                 long cpu = processCpuNanos() - cpuBefore;
+                System.out.printf(Locale.ROOT, "threads' CPU during the replay of %s, share of its wall time: %s%n",
+                        name, ThreadCpu.now().since(threadsBefore, 8));
                 row(batchSize, variant, name + " (alone)", nanos, events, Math.max(load, LoadAverage.now()), cpu);
             }
             if (allFourToo && READ_ONLY_AND_ALL_FOUR) {
