@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.support.MutableClock;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -36,8 +39,9 @@ import static org.awaitility.Awaitility.await;
  * connection while the store is packed waits, until the store is open again and written at once, and then finds its
  * rows; a round that finds a connection in use leaves the pool alone, and one whose connections do not come back lets
  * it go and waits for a new quiet time; if the store cannot be opened again with writes at once, requests keep waiting
- * until a later round has opened it; and a copy a crash left half-written is removed. (When the store is quiet
- * enough, and what packing does to the file: {@code QuietMomentTest}, {@code H2PackedWhenQuietIT}.)
+ * until a later round has opened it; the database's health check (part of the readiness probe) waits as requests
+ * do; and a copy a crash left half-written is removed. (When the store is quiet enough, and what packing does to the
+ * file: {@code QuietMomentTest}, {@code H2PackedWhenQuietIT}.)
  */
 class H2PackedWhenQuietTest {
 
@@ -115,11 +119,7 @@ class H2PackedWhenQuietTest {
 
     @Test
     void aRequestWhileTheStoreIsPackedWaitsAndThenFindsItsRowsWrittenAtOnce() throws Exception {
-        checkTakesAConnection = true;
-        Future<?> packed = threads.submit(packing::packIfQuiet);
-        assertThat(aboutToPack.await(30, TimeUnit.SECONDS)).as("the round got to packing").isTrue();
-        // The pack holds the pool and waits for the connection in use to come back.
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !packed.isDone());
+        Future<?> packed = aPackWaitingForTheConnectionInUse();
 
         Future<String> request = threads.submit(this::rowsAndWriteDelay);
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
@@ -128,6 +128,23 @@ class H2PackedWhenQuietTest {
         packed.get(30, TimeUnit.SECONDS);
         assertThat(packing.packs()).isEqualTo(1);
         assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    /**
+     * The readiness probe includes the database's health (application.yml, {@code readinessState,db}): Spring's check
+     * of it takes a connection from the pool, so during a pack it waits too, and then reports the store up.
+     */
+    @Test
+    void theDatabaseHealthCheckWaitsDuringAPackAndThenReportsUp() throws Exception {
+        Future<?> packed = aPackWaitingForTheConnectionInUse();
+
+        Future<Health> health = threads.submit(() -> new DataSourceHealthIndicator(pool).health());
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !health.isDone());
+        takenByTheCheck.close();
+
+        packed.get(30, TimeUnit.SECONDS);
+        assertThat(packing.packs()).isEqualTo(1);
+        assertThat(health.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(Status.UP);
     }
 
     /** The pool is let go only once the administrator has opened the store again and made it write at once. */
@@ -207,6 +224,15 @@ class H2PackedWhenQuietTest {
             assertThat(rows.getLong(1)).isEqualTo(ROWS);
         }
         assertThat(copy).doesNotExist();
+    }
+
+    /** A round that holds the pool and waits for the connection its own check took, as a request would have. */
+    private Future<?> aPackWaitingForTheConnectionInUse() throws InterruptedException {
+        checkTakesAConnection = true;
+        Future<?> packed = threads.submit(packing::packIfQuiet);
+        assertThat(aboutToPack.await(30, TimeUnit.SECONDS)).as("the round got to packing").isTrue();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !packed.isDone());
+        return packed;
     }
 
     private Connection connection() {
