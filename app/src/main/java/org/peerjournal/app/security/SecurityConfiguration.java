@@ -106,7 +106,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/audit/access-review/findings/*/conclusion")
                         .hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/admin/**", "/actuator/prometheus").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/replay").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/admin/projections/*/replay", "/api/admin/store/backups")
+                        .hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,7 +27,8 @@ import java.util.function.Consumer;
  *
  * <p>The same connection reaches the store's file ({@link #onTheFile}), which {@link H2FileCompaction} rewrites while
  * the service runs (with WRITE_DELAY 0, H2 runs none of its own background compaction), and packs it
- * ({@link #pack}) when {@link H2PackedWhenQuiet} finds the service quiet.
+ * ({@link #pack}) when {@link H2PackedWhenQuiet} finds the service quiet, and copies it for a backup
+ * ({@link #backUpTo}, {@link EmbeddedStoreBackups}).
  */
 @Component
 class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean {
@@ -107,6 +110,30 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
                 throw failure;
             }
             return mvStore(keepsTheStoreOpen).getFileStore().size();
+        } finally {
+            fileWork.unlock();
+        }
+    }
+
+    /**
+     * Copies the store into a zip file with H2's {@code BACKUP TO}, which the administrator may run while others
+     * write: H2 stops reusing the file's free space while it copies, so every piece the copy holds stays as it was and
+     * the copy opens as the store stood at a commit. Waits for a compaction round or a pack to finish first (either
+     * would move or replace what is being copied) and keeps both off until the copy is done.
+     *
+     * @throws IllegalStateException if the store is not open (being packed, or could not be opened again)
+     */
+    void backUpTo(Path zip) throws SQLException {
+        fileWork.lock();
+        try {
+            Connection connection = keepsTheStoreOpen;
+            if (connection == null) {
+                throw new IllegalStateException("The embedded store is not open; no backup taken");
+            }
+            try (PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
+                backup.setString(1, zip.toString());
+                backup.execute();
+            }
         } finally {
             fileWork.unlock();
         }

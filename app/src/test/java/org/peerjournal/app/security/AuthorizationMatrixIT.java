@@ -81,6 +81,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             PROJECTIONS     401        403   403  403    403    403  200
             REPLAY_PROJECTION 401      403   403  403    403    403  404
             RECONCILIATION  401        403   403  403    403    403  200
+            BACK_UP_STORE   401        403   403  403    403    403  201
             """;
 
     enum Endpoint {
@@ -117,7 +118,9 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         PROJECTIONS("GET /api/admin/projections", false, "olle", false),
         /** On a projection that does not exist: the administrator gets past authorization to 404, nothing replays. */
         REPLAY_PROJECTION("POST /api/admin/projections/{name}/replay", false, "olle", false),
-        RECONCILIATION("GET /api/admin/reconciliation", false, "olle", false);
+        RECONCILIATION("GET /api/admin/reconciliation", false, "olle", false),
+        /** The embedded store's backup: a zip beside the store, its name and checksum in the answer. */
+        BACK_UP_STORE("POST /api/admin/store/backups", false, "olle", false);
 
         /** The HTTP method and the path pattern, as the application maps it. */
         final String mapping;
@@ -383,6 +386,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             case PROJECTIONS -> client.get("/api/admin/projections");
             case REPLAY_PROJECTION -> client.post("/api/admin/projections/no-such-projection/replay", Map.of());
             case RECONCILIATION -> client.get("/api/admin/reconciliation");
+            case BACK_UP_STORE -> client.post("/api/admin/store/backups", Map.of());
         };
     }
 
@@ -482,6 +486,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             case AUDIT_TIMELINE, JOURNAL_INTEGRITY, AUDIT_EVENTS -> assertThat(response.body().get("journalId")
                     .asText()).isEqualTo(fixture.journalId());
             case RECONCILIATION -> assertThat(response.body().has("consistent")).isTrue();
+            case BACK_UP_STORE -> assertThat(response.body().get("sha256").asText()).hasSize(64);
             default -> assertThat(response.body()).as(response.toString()).isNotNull();
         }
     }

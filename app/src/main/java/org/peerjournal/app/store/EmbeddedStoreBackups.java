@@ -1,0 +1,79 @@
+package org.peerjournal.app.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * Backups of the embedded store taken while the service runs (docs/operations.md, "Backing up the embedded store"):
+ * a zip of the store's file in {@code ${peerjournal.data-dir}/backups}, as the store stood at one commit. A copy of
+ * the file made by hand while the service writes may hold pieces of different moments, and one made during a pack
+ * the old file; this one is taken by H2 under the lock that keeps compaction rounds and packs off the file. The zip
+ * is written under a name ending in {@code .part} and renamed when complete, so a crash in the middle leaves no file
+ * that looks like a backup.
+ */
+@Component
+@Conditional(EmbeddedStore.Configured.class)
+class EmbeddedStoreBackups {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreBackups.class);
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final H2CommitsWrittenAtOnce store;
+    private final Path directory;
+
+    EmbeddedStoreBackups(H2CommitsWrittenAtOnce store, @Value("${peerjournal.data-dir}") Path dataDir) {
+        this.store = store;
+        this.directory = dataDir.resolve("backups");
+    }
+
+    /** Takes a backup now, for {@code operator}; one at a time, so that no two share a name. */
+    synchronized Backup take(String operator) throws IOException, SQLException {
+        Instant takenAt = Instant.now();
+        Files.createDirectories(directory);
+        Path backup = directory.resolve("peerjournal-" + NAME_TIME.format(takenAt) + ".zip");
+        Path part = directory.resolve(backup.getFileName() + ".part");
+        Files.deleteIfExists(part);
+        store.backUpTo(part);
+        Files.move(part, backup, StandardCopyOption.ATOMIC_MOVE);
+        Backup taken = new Backup(backup.getFileName().toString(), Files.size(backup), sha256(backup), takenAt);
+        log.info("Backed up the embedded store for {} to {} ({} bytes, SHA-256 {})", operator, backup, taken.bytes(),
+                taken.sha256());
+        return taken;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A backup taken: its file's name in the backups directory, size, SHA-256 (hex) and when it was taken. */
+    record Backup(String file, long bytes, String sha256, Instant takenAt) {
+    }
+}

@@ -1,0 +1,125 @@
+package org.peerjournal.app.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.integrity.VerifyCommand;
+import org.peerjournal.app.support.ApiResponse;
+import org.peerjournal.app.support.JournalApi;
+import org.peerjournal.app.support.StandaloneApp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.stream.IntStream;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A backup of the embedded store taken while notes are being written is a store as it stood at one commit: restored
+ * into an empty data directory with the signing key's files (docs/operations.md, "Backing up the embedded store"),
+ * the offline verifier finds it intact, and the service starts on it with every note acknowledged before the backup
+ * was asked for and its read models consistent with the events.
+ */
+class EmbeddedStoreBackupIT {
+
+    private static final int NOTES_BEFORE = 5;
+    private static final int WRITTEN_AROUND_AT_MOST = 150;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aBackupTakenWhileNotesAreWrittenRestoresToAnIntactStoreWithEveryNoteAcknowledgedBefore() throws Exception {
+        Path dataDir = root.resolve("data");
+        String journalId;
+        JsonNode backup;
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            JournalApi journals = app.journals();
+            journalId = journals.openNorthJournal();
+            for (int i = 0; i < NOTES_BEFORE; i++) {
+                journals.recordNote(journalId, "Before the backup " + i);
+            }
+            // Notes go on being written around the request (at most a page of them, so one timeline page shows all).
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger written = new AtomicInteger();
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                while (writing.get() && written.get() < WRITTEN_AROUND_AT_MOST) {
+                    journals.recordNote(journalId, "While the backup is taken");
+                    written.incrementAndGet();
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> written.get() > 0);
+
+            ApiResponse answer = app.client().as("olle").post("/api/admin/store/backups", Map.of());
+
+            writing.set(false);
+            writer.get();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            backup = answer.body();
+        }
+
+        Path zip = dataDir.resolve("backups").resolve(backup.get("file").asText());
+        assertThat(zip).exists();
+        assertThat(Files.size(zip)).isEqualTo(backup.get("bytes").asLong());
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip))))
+                .isEqualTo(backup.get("sha256").asText());
+        try (var files = Files.list(dataDir.resolve("backups"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("the backups directory")
+                    .containsExactly(zip.getFileName().toString());
+        }
+
+        Path restored = root.resolve("restored");
+        assertThat(unzipInto(zip, restored)).containsExactly("peerjournal.mv.db");
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int exit = VerifyCommand.run(new String[] {"--peerjournal.data-dir=" + restored,
+                        "--public-key=" + dataDir.resolve("checkpoint-signing-key.pub")},
+                new PrintStream(report, true, StandardCharsets.UTF_8), new PrintStream(report, true,
+                        StandardCharsets.UTF_8));
+        assertThat(exit).as(report.toString(StandardCharsets.UTF_8)).isEqualTo(VerifyCommand.INTACT);
+
+        // The checkpoint signing key is not in the store, nor in its backups (docs/operations.md): it stays with the
+        // installation, and the restored store is started with it.
+        for (String key : List.of("checkpoint-signing-key.pem", "checkpoint-signing-key.pub")) {
+            Files.copy(dataDir.resolve(key), restored.resolve(key));
+        }
+        try (StandaloneApp app = StandaloneApp.start(restored)) {
+            List<String> expected = IntStream.range(0, NOTES_BEFORE).mapToObj(i -> "Before the backup " + i).toList();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                ApiResponse timeline = app.journals().timeline("clara", journalId, "size=200");
+                assertThat(timeline.status()).isEqualTo(200);
+                assertThat(timeline.body().get("entries").findValuesAsText("text")).containsAll(expected);
+            });
+            ApiResponse reconciliation = app.client().as("olle").get("/api/admin/reconciliation");
+            assertThat(reconciliation.body().get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
+        }
+    }
+
+    /** Extracts the zip into {@code directory}; answers the names of the files it held. */
+    private static List<String> unzipInto(Path zip, Path directory) throws Exception {
+        Files.createDirectories(directory);
+        List<String> names = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                names.add(entry.getName());
+                Files.copy(entries, directory.resolve(Path.of(entry.getName()).getFileName()));
+            }
+        }
+        return names;
+    }
+}
