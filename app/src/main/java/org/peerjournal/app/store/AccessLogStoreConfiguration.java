@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where the access log's read model lives (ADR 0019): on the embedded H2 store in a file of its own
@@ -47,6 +48,13 @@ class AccessLogStoreConfiguration {
         @Bean(AccessLogProjection.TABLES)
         ProjectionTables accessLogTables(AccessLogFile file) {
             return file.tables();
+        }
+
+        /** A file built further than the store holds events (a restored store) is built again before it is used. */
+        @Bean
+        AccessLogFileBehindItsStore accessLogFileBehindItsStore(JdbcTemplate store, AccessLogProjection accessLog,
+                @Qualifier("serializer") Serializer serializer) {
+            return new AccessLogFileBehindItsStore(store, accessLog, serializer);
         }
 
         /** The access-log processor keeps its tokens in that file and commits each batch there, rows and token. */

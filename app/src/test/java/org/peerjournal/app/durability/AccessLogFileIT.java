@@ -3,6 +3,7 @@ package org.peerjournal.app.durability;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.query.audit.AccessLogProjection;
 import org.peerjournal.query.operations.Reconciler;
@@ -14,11 +15,14 @@ import org.springframework.core.env.Environment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,11 +30,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * On the embedded store the access log's rows and tokens live in an H2 file of their own, written with H2's write
  * delay (ADR 0019). What makes that safe: the rows commit together with the token, and the read events they are made
- * from are in the application's store. So neither a crash of that file nor its loss loses an entry.
+ * from are in the application's store. So neither a crash of that file nor its loss loses an entry, nor does a file
+ * left beside a store restored from an older backup.
  */
 class AccessLogFileIT {
 
     private static final int JOURNALS = 3;
+    private static final int READS_AFTER_THE_BACKUP = 40;
     private static final Duration CATCH_UP = Duration.ofMinutes(1);
 
     @TempDir
@@ -66,6 +72,37 @@ class AccessLogFileIT {
         Files.delete(dataDir.resolve("access-log.mv.db"));
 
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            awaitEntries(app, JOURNALS);
+        }
+    }
+
+    /**
+     * A store restored from an older backup counts its global index on from the backup's newest event; the access
+     * log's file, left in place, had handled reads past it. It is built again, so the reads after the restore are in
+     * it, and the reads the restore took back out of the store are not.
+     */
+    @Test
+    void anAccessLogFileBuiltFurtherThanARestoredStoreIsBuiltAgain() throws Exception {
+        Path backup;
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            openJournals(app);
+            ApiResponse backedUp = app.client().as("olle").post("/api/admin/store/backups", Map.of());
+            assertThat(backedUp.status()).as(backedUp.toString()).isEqualTo(201);
+            backup = dataDir.resolve("backups").resolve(backedUp.body().get("file").asText());
+            // More reads than H2 keeps sequence values ahead in the file, so that the restored store's sequence
+            // gives positions again that these reads had.
+            for (int read = 0; read < READS_AFTER_THE_BACKUP; read++) {
+                listJournals(app);
+            }
+            awaitEntries(app, READS_AFTER_THE_BACKUP * JOURNALS);
+        }
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("peerjournal.mv.db");
+            Files.copy(zip, dataDir.resolve("peerjournal.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            listJournals(app);
             awaitEntries(app, JOURNALS);
         }
     }
