@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,16 +49,29 @@ class EmbeddedStoreBackups {
     /** Takes a backup now, for {@code operator}; one at a time, so that no two share a name. */
     synchronized Backup take(String operator) throws IOException, SQLException {
         Instant takenAt = Instant.now();
-        Files.createDirectories(directory);
+        createOwnersOnly(directory);
         Path backup = directory.resolve("peerjournal-" + NAME_TIME.format(takenAt) + ".zip");
         Path part = directory.resolve(backup.getFileName() + ".part");
         Files.deleteIfExists(part);
         store.backUpTo(part);
+        ownersOnly(part, "rw-------");
         Files.move(part, backup, StandardCopyOption.ATOMIC_MOVE);
         Backup taken = new Backup(backup.getFileName().toString(), Files.size(backup), sha256(backup), takenAt);
         log.info("Backed up the embedded store for {} to {} ({} bytes, SHA-256 {})", operator, backup, taken.bytes(),
                 taken.sha256());
         return taken;
+    }
+
+    /** A backup holds every journal: only the account the service runs as may list, read or write them. */
+    private static void createOwnersOnly(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        ownersOnly(directory, "rwx------");
+    }
+
+    private static void ownersOnly(Path path, String permissions) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
     }
 
     private static String sha256(Path file) throws IOException {

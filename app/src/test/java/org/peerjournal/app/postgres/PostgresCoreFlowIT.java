@@ -112,6 +112,13 @@ class PostgresCoreFlowIT {
                 () -> as("olle", "ADMIN").get("/api/admin/reconciliation").body().get("consistent").asBoolean());
     }
 
+    /** The embedded store's backups are not PostgreSQL's: there the database's own apply (docs/operations.md). */
+    @Test
+    void theEmbeddedStoresBackupPathAnswers404OnPostgres() {
+        ApiResponse backup = as("olle", "ADMIN").post("/api/admin/store/backups", Map.of());
+        assertThat(backup.status()).as(backup.toString()).isEqualTo(404);
+    }
+
     /** On PostgreSQL a replay empties the tables by TRUNCATE inside the reset's transaction (ProjectionTables). */
     @Test
     void aReplayRebuildsTheTimelineAndTheContactReportOnPostgres() {

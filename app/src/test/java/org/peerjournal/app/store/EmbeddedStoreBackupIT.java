@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A backup of the embedded store taken while notes are being written is a store as it stood at one commit: restored
- * into an empty data directory with the signing key's files (docs/operations.md, "Backing up the embedded store"),
- * the offline verifier finds it intact, and the service starts on it with every note acknowledged before the backup
- * was asked for and its read models consistent with the events.
+ * A backup of the embedded store taken while notes are being written, readable by the service's account only, is a
+ * store as it stood at one commit: restored into an empty data directory with the signing key's files
+ * (docs/operations.md, "Backing up the embedded store"), the offline verifier finds it intact, and the service starts
+ * on it with every note acknowledged before the backup was asked for and its read models consistent with the events.
  */
 class EmbeddedStoreBackupIT {
 
@@ -79,6 +80,9 @@ class EmbeddedStoreBackupIT {
         assertThat(Files.size(zip)).isEqualTo(backup.get("bytes").asLong());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip))))
                 .isEqualTo(backup.get("sha256").asText());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(zip))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("backups"))))
+                .isEqualTo("rwx------");
         try (var files = Files.list(dataDir.resolve("backups"))) {
             assertThat(files.map(file -> file.getFileName().toString())).as("the backups directory")
                     .containsExactly(zip.getFileName().toString());
