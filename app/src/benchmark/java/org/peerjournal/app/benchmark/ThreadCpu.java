@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The CPU time each thread of this JVM used between two snapshots, grouped by the thread's name without its trailing
  * number: shows whether a replay's own thread is busy all the time (then only less work per event makes it faster)
- * or waits (then something it waits for is the limit).
+ * or waits (then something it waits for is the limit). Threads that ended between the two snapshots are not counted,
+ * nor are the JVM's own (the collector's, the compilers'): the shares can add up to less than the process used.
  */
 final class ThreadCpu {
 

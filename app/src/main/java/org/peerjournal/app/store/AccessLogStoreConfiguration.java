@@ -9,13 +9,13 @@ import org.peerjournal.app.cluster.ClusterProperties;
 import org.peerjournal.app.cluster.NodeIdentity;
 import org.peerjournal.app.cluster.TokenStoreConfiguration;
 import org.peerjournal.query.audit.AccessLogProjection;
+import org.peerjournal.query.operations.Projections;
 import org.peerjournal.query.projection.ProjectionTables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where the access log's read model lives (ADR 0019): on the embedded H2 store in a file of its own
@@ -52,9 +52,9 @@ class AccessLogStoreConfiguration {
 
         /** A file built further than the store holds events (a restored store) is built again before it is used. */
         @Bean
-        AccessLogFileBehindItsStore accessLogFileBehindItsStore(JdbcTemplate store, AccessLogProjection accessLog,
-                @Qualifier("serializer") Serializer serializer) {
-            return new AccessLogFileBehindItsStore(store, accessLog, serializer);
+        AccessLogFileAheadOfItsStore accessLogFileAheadOfItsStore(Projections projections,
+                AccessLogProjection accessLog) {
+            return new AccessLogFileAheadOfItsStore(projections, accessLog);
         }
 
         /** The access-log processor keeps its tokens in that file and commits each batch there, rows and token. */

@@ -39,8 +39,8 @@ class EmbeddedStoreBackupController {
     Backup backUp(Authentication operator) throws IOException, SQLException {
         try {
             return backups.take(operator.getName());
-        } catch (IllegalStateException storeNotOpen) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, storeNotOpen.getMessage());
+        } catch (H2CommitsWrittenAtOnce.StoreNotOpen e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,16 +27,16 @@ import java.util.HexFormat;
 /**
  * Backups of the embedded store taken while the service runs (docs/operations.md, "Backing up the embedded store"):
  * a zip of the store's file in {@code ${peerjournal.data-dir}/backups}, as the store stood at one commit. A copy of
- * the file made by hand while the service writes may hold pieces of different moments, and one made during a pack
- * the old file; this one is taken by H2 under the lock that keeps compaction rounds and packs off the file. The zip
- * is written under a name ending in {@code .part} and renamed when complete, so a crash in the middle leaves no file
- * that looks like a backup.
+ * the file made by hand while the service writes may hold pieces of different moments; this one is taken by H2 under
+ * the lock that keeps compaction rounds and packs off the file. The zip is written under a name ending in
+ * {@code .part} and renamed when complete, so a crash in the middle leaves no file that looks like a backup.
  */
 @Component
 @Conditional(EmbeddedStore.Configured.class)
 class EmbeddedStoreBackups {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreBackups.class);
+    private static final String PART = ".part";
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -46,20 +48,39 @@ class EmbeddedStoreBackups {
         this.directory = dataDir.resolve("backups");
     }
 
-    /** Takes a backup now, for {@code operator}; one at a time, so that no two share a name. */
+    /**
+     * Takes a backup now, for {@code operator}; one at a time. A backup that fails leaves no file behind, and parts
+     * a crash left behind are removed first.
+     */
     synchronized Backup take(String operator) throws IOException, SQLException {
         Instant takenAt = Instant.now();
         createOwnersOnly(directory);
+        removeParts();
         Path backup = directory.resolve("peerjournal-" + NAME_TIME.format(takenAt) + ".zip");
-        Path part = directory.resolve(backup.getFileName() + ".part");
-        Files.deleteIfExists(part);
-        store.backUpTo(part);
-        ownersOnly(part, "rw-------");
-        Files.move(part, backup, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(backup)) {
+            // The clock went back: never put a new backup in an older one's place.
+            throw new FileAlreadyExistsException(backup.toString());
+        }
+        Path part = directory.resolve(backup.getFileName() + PART);
+        try {
+            store.backUpTo(part);
+            ownersOnly(part, "rw-------");
+            Files.move(part, backup, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
         Backup taken = new Backup(backup.getFileName().toString(), Files.size(backup), sha256(backup), takenAt);
         log.info("Backed up the embedded store for {} to {} ({} bytes, SHA-256 {})", operator, backup, taken.bytes(),
                 taken.sha256());
         return taken;
+    }
+
+    private void removeParts() throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "*" + PART)) {
+            for (Path part : parts) {
+                Files.delete(part);
+            }
+        }
     }
 
     /** A backup holds every journal: only the account the service runs as may list, read or write them. */

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -33,7 +34,10 @@ import java.util.function.Consumer;
 @Component
 class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean {
 
-    /** Held while a round works on the file and while the store is packed: a round never meets a closed store. */
+    /**
+     * Held while a round works on the file, while the store is packed and while it is backed up: a round never meets a
+     * closed store, and a backup never a file being moved or replaced.
+     */
     private final ReentrantLock fileWork = new ReentrantLock();
     private DataSource administrator;
     /** Null while the store is closed for packing, or could not be opened again. */
@@ -82,12 +86,15 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
      * WRITE_DELAY 0. H2 closes the store under every other connection, so the caller makes sure none is in use and
      * that none is opened until this has returned ({@link H2PackedWhenQuiet} holds the application's pool).
      *
-     * @return the file's size once packed and open again
+     * @return the file's size once packed and open again; empty, with nothing done, while a backup or a round works on
+     *         the file (a backup may take minutes, and the caller holds every request meanwhile)
      * @throws SQLException if the store could not be packed (it is open again, written at once) or could not be
      *                      opened again with writes at once ({@link #isOpen()} false; {@link #reopen()} tries again)
      */
-    long pack() throws SQLException {
-        fileWork.lock();
+    OptionalLong pack() throws SQLException {
+        if (!fileWork.tryLock()) {
+            return OptionalLong.empty();
+        }
         try {
             SQLException failure = null;
             Connection packing = keepsTheStoreOpen;
@@ -109,7 +116,7 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
             if (failure != null) {
                 throw failure;
             }
-            return mvStore(keepsTheStoreOpen).getFileStore().size();
+            return OptionalLong.of(mvStore(keepsTheStoreOpen).getFileStore().size());
         } finally {
             fileWork.unlock();
         }
@@ -121,14 +128,14 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
      * the copy opens as the store stood at a commit. Waits for a compaction round or a pack to finish first (either
      * would move or replace what is being copied) and keeps both off until the copy is done.
      *
-     * @throws IllegalStateException if the store is not open (being packed, or could not be opened again)
+     * @throws StoreNotOpen if the store could not be opened again after a pack
      */
     void backUpTo(Path zip) throws SQLException {
         fileWork.lock();
         try {
             Connection connection = keepsTheStoreOpen;
             if (connection == null) {
-                throw new IllegalStateException("The embedded store is not open; no backup taken");
+                throw new StoreNotOpen();
             }
             try (PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
                 backup.setString(1, zip.toString());
@@ -154,6 +161,14 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
             throw e;
         }
         keepsTheStoreOpen = connection;
+    }
+
+    /** The store is closed: a pack could not open it again (requests wait meanwhile, {@link H2PackedWhenQuiet}). */
+    static final class StoreNotOpen extends RuntimeException {
+
+        StoreNotOpen() {
+            super("The embedded store is not open: it could not be opened again after packing");
+        }
     }
 
     private static void writeEachCommitAtOnce(Connection administrator) throws SQLException {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -163,7 +164,13 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
                 quiet.notNow();
                 return;
             }
-            long after = store.pack();
+            OptionalLong packed = store.pack();
+            if (packed.isEmpty()) {
+                log.info("Not packing the H2 store now: a backup or a compaction round works on the file");
+                quiet.notNow();
+                return;
+            }
+            long after = packed.getAsLong();
             quiet.packed(after);
             long held = System.nanoTime() - start;
             packs.record(held, TimeUnit.NANOSECONDS);

@@ -3,6 +3,7 @@ package org.peerjournal.app.durability;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerjournal.app.store.AccessLogFileAheadOfItsStore;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.StandaloneApp;
 import org.peerjournal.query.audit.AccessLogProjection;
@@ -58,6 +59,7 @@ class AccessLogFileIT {
         }
 
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            assertThat(app.bean(AccessLogFileAheadOfItsStore.class).rebuilt()).as("emptied at the start").isFalse();
             awaitEntries(app, 2 * JOURNALS);
         }
     }
@@ -102,6 +104,7 @@ class AccessLogFileIT {
         }
 
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
+            assertThat(app.bean(AccessLogFileAheadOfItsStore.class).rebuilt()).as("emptied at the start").isTrue();
             listJournals(app);
             awaitEntries(app, JOURNALS);
         }

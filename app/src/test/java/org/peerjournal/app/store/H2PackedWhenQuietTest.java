@@ -39,9 +39,10 @@ import static org.awaitility.Awaitility.await;
  * connection while the store is packed waits, until the store is open again and written at once, and then finds its
  * rows; a round that finds a connection in use leaves the pool alone, and one whose connections do not come back lets
  * it go and waits for a new quiet time; if the store cannot be opened again with writes at once, requests keep waiting
- * until a later round has opened it; the database's health check (part of the readiness probe) waits as requests
- * do; and a copy a crash left half-written is removed. (When the store is quiet enough, and what packing does to the
- * file: {@code QuietMomentTest}, {@code H2PackedWhenQuietIT}.)
+ * until a later round has opened it; a round that finds the file in use (a backup) lets the pool go at once; the
+ * database's health check (part of the readiness probe) waits as requests do; and a copy a crash left half-written is
+ * removed. (When the store is quiet enough, and what packing does to the file: {@code QuietMomentTest},
+ * {@code H2PackedWhenQuietIT}.)
  */
 class H2PackedWhenQuietTest {
 
@@ -56,6 +57,11 @@ class H2PackedWhenQuietTest {
     private final CountDownLatch aboutToPack = new CountDownLatch(1);
     /** A connection the service's activity check takes and keeps, as a request that came at that moment would. */
     private volatile boolean checkTakesAConnection;
+    /** Whether the activity check starts work on the file (as a backup asked for at that moment would) and waits. */
+    private volatile boolean checkStartsWorkOnTheFile;
+    private final CountDownLatch workOnTheFileStarted = new CountDownLatch(1);
+    private final CountDownLatch workOnTheFileDone = new CountDownLatch(1);
+    private volatile Future<?> workOnTheFile;
     private Connection takenByTheCheck;
     private String url;
     private AdministratorAccount administratorAccount;
@@ -90,6 +96,13 @@ class H2PackedWhenQuietTest {
             public boolean everyProcessorCaughtUp() {
                 if (checkTakesAConnection) {
                     takenByTheCheck = connection();
+                }
+                if (checkStartsWorkOnTheFile) {
+                    workOnTheFile = threads.submit(() -> store.onTheFile(mvStore -> {
+                        workOnTheFileStarted.countDown();
+                        awaitQuietly(workOnTheFileDone);
+                    }));
+                    awaitQuietly(workOnTheFileStarted);
                 }
                 aboutToPack.countDown();
                 return true;
@@ -160,6 +173,28 @@ class H2PackedWhenQuietTest {
 
         packed.get(30, TimeUnit.SECONDS);
         assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+    }
+
+    /**
+     * A backup that began after the round looked at the file holds it for as long as the copy takes: the round does
+     * not wait for it with every request held, but lets the pool go and waits for a new quiet time.
+     */
+    @Test
+    void aRoundThatFindsTheFileInUseLetsThePoolGoAndWaitsForANewQuietTime() throws Exception {
+        checkStartsWorkOnTheFile = true;
+        packing.packIfQuiet();
+
+        assertThat(packing.packs()).as("packs while the file was in use").isZero();
+        assertThat(threads.submit(this::rowsAndWriteDelay).get(30, TimeUnit.SECONDS)).as("a request meanwhile")
+                .startsWith(ROWS + ", ");
+        workOnTheFileDone.countDown();
+        workOnTheFile.get(30, TimeUnit.SECONDS);
+        checkStartsWorkOnTheFile = false;
+        packing.packIfQuiet();
+        assertThat(packing.packs()).as("packs right after, the newest event unchanged").isZero();
+        clock.advance(QUIET_FOR);
+        packing.packIfQuiet();
+        assertThat(packing.packs()).as("packs after a new quiet time").isEqualTo(1);
     }
 
     @Test
@@ -233,6 +268,14 @@ class H2PackedWhenQuietTest {
         assertThat(aboutToPack.await(30, TimeUnit.SECONDS)).as("the round got to packing").isTrue();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !packed.isDone());
         return packed;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Connection connection() {
