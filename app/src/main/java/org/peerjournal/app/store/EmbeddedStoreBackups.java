@@ -1,5 +1,7 @@
 package org.peerjournal.app.store;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,9 +45,30 @@ class EmbeddedStoreBackups {
     private final H2CommitsWrittenAtOnce store;
     private final Path directory;
 
-    EmbeddedStoreBackups(H2CommitsWrittenAtOnce store, @Value("${peerjournal.data-dir}") Path dataDir) {
+    EmbeddedStoreBackups(H2CommitsWrittenAtOnce store, @Value("${peerjournal.data-dir}") Path dataDir,
+            MeterRegistry registry) {
         this.store = store;
         this.directory = dataDir.resolve("backups");
+        Gauge.builder("peerjournal.store.backup.last.timestamp", this, EmbeddedStoreBackups::newestBackupSeconds)
+                .baseUnit("seconds")
+                .description("When the newest backup in the backups directory was completed (0: none there)")
+                .register(registry);
+    }
+
+    /** From the directory, not from memory: a restart does not forget the backups taken before it. */
+    double newestBackupSeconds() {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> backups = Files.newDirectoryStream(directory, "peerjournal-*.zip")) {
+            long newest = 0;
+            for (Path backup : backups) {
+                newest = Math.max(newest, Files.getLastModifiedTime(backup).toMillis());
+            }
+            return newest / 1000.0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

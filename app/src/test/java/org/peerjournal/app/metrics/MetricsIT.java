@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,22 @@ class MetricsIT extends ApiIntegrationTest {
                 "peerjournal_event_store_events{application=\"peer-journal\"}",
                 "peerjournal_store_packs_seconds_count{application=\"peer-journal\"}",
                 "jvm_memory_used_bytes", "hikaricp_connections_active");
+    }
+
+    /** A backup's time, for an alert when the newest is too old (docs/operations.md, "What to monitor"). */
+    @Test
+    void theNewestBackupsTimeIsPublished() {
+        ApiResponse backup = as("olle").post("/api/admin/store/backups", Map.of());
+        assertThat(backup.status()).as(backup.toString()).isEqualTo(201);
+        long takenAt = Instant.parse(backup.body().get("takenAt").asText()).getEpochSecond();
+
+        String scrape = as("olle").get("/actuator/prometheus").rawBody();
+
+        String gauge = "peerjournal_store_backup_last_timestamp_seconds{application=\"peer-journal\"} ";
+        assertThat(scrape).contains(gauge);
+        double published = Double.parseDouble(scrape.lines().filter(line -> line.startsWith(gauge)).findFirst()
+                .orElseThrow().substring(gauge.length()));
+        assertThat(published).as("the newest backup's time").isBetween((double) takenAt, takenAt + 60.0);
     }
 
     @Test
