@@ -20,7 +20,7 @@ public final class EmbeddedStore {
     }
 
     /** For {@code @Conditional}: the application runs on the embedded store. */
-    static final class Configured implements Condition {
+    public static final class Configured implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -35,7 +35,7 @@ import java.util.HexFormat;
  */
 @Component
 @Conditional(EmbeddedStore.Configured.class)
-class EmbeddedStoreBackups {
+public class EmbeddedStoreBackups {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreBackups.class);
     private static final String PART = ".part";
@@ -75,7 +75,7 @@ class EmbeddedStoreBackups {
      * Takes a backup now, for {@code operator}; one at a time. A backup that fails leaves no file behind, and parts
      * a crash left behind are removed first.
      */
-    synchronized Backup take(String operator) throws IOException, SQLException {
+    public synchronized Backup take(String operator) throws IOException, SQLException {
         Instant takenAt = Instant.now();
         createOwnersOnly(directory);
         removeParts();
@@ -132,6 +132,6 @@ class EmbeddedStoreBackups {
     }
 
     /** A backup taken: its file's name in the backups directory, size, SHA-256 (hex) and when it was taken. */
-    record Backup(String file, long bytes, String sha256, Instant takenAt) {
+    public record Backup(String file, long bytes, String sha256, Instant takenAt) {
     }
 }

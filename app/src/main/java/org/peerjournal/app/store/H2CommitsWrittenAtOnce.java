@@ -163,14 +163,6 @@ class H2CommitsWrittenAtOnce implements FlywayMigrationStrategy, DisposableBean 
         keepsTheStoreOpen = connection;
     }
 
-    /** The store is closed: a pack could not open it again (requests wait meanwhile, {@link H2PackedWhenQuiet}). */
-    static final class StoreNotOpen extends RuntimeException {
-
-        StoreNotOpen() {
-            super("The embedded store is not open: it could not be opened again after packing");
-        }
-    }
-
     private static void writeEachCommitAtOnce(Connection administrator) throws SQLException {
         try (Statement statement = administrator.createStatement()) {
             statement.execute("SET WRITE_DELAY 0");

@@ -1,8 +1,11 @@
-package org.peerjournal.app.store;
+package org.peerjournal.app.store.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peerjournal.app.store.EmbeddedStore;
+import org.peerjournal.app.store.EmbeddedStoreBackups;
 import org.peerjournal.app.store.EmbeddedStoreBackups.Backup;
+import org.peerjournal.app.store.StoreNotOpen;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +42,7 @@ class EmbeddedStoreBackupController {
     Backup backUp(Authentication operator) throws IOException, SQLException {
         try {
             return backups.take(operator.getName());
-        } catch (H2CommitsWrittenAtOnce.StoreNotOpen e) {
+        } catch (StoreNotOpen e) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
