@@ -4,8 +4,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.app.store.AccessLogFileAheadOfItsStore;
-import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.app.support.StoreBackups;
 import org.peerjournal.query.audit.AccessLogProjection;
 import org.peerjournal.query.operations.Reconciler;
 import org.peerjournal.query.projection.ProjectionTables;
@@ -16,14 +16,11 @@ import org.springframework.core.env.Environment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,9 +85,7 @@ class AccessLogFileIT {
         Path backup;
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
             openJournals(app);
-            ApiResponse backedUp = app.client().as("olle").post("/api/admin/store/backups", Map.of());
-            assertThat(backedUp.status()).as(backedUp.toString()).isEqualTo(201);
-            backup = dataDir.resolve("backups").resolve(backedUp.body().get("file").asText());
+            backup = StoreBackups.zipOf(dataDir, StoreBackups.take(app.client()));
             // More reads than H2 keeps sequence values ahead in the file, so that the restored store's sequence
             // gives positions again that these reads had.
             for (int read = 0; read < READS_AFTER_THE_BACKUP; read++) {
@@ -98,10 +93,7 @@ class AccessLogFileIT {
             }
             awaitEntries(app, READS_AFTER_THE_BACKUP * JOURNALS);
         }
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
-            assertThat(zip.getNextEntry().getName()).isEqualTo("peerjournal.mv.db");
-            Files.copy(zip, dataDir.resolve("peerjournal.mv.db"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        assertThat(StoreBackups.restore(backup, dataDir)).containsExactly("peerjournal.mv.db");
 
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
             assertThat(app.bean(AccessLogFileAheadOfItsStore.class).rebuilt()).as("emptied at the start").isTrue();

@@ -7,9 +7,9 @@ import org.peerjournal.app.integrity.VerifyCommand;
 import org.peerjournal.app.support.ApiResponse;
 import org.peerjournal.app.support.JournalApi;
 import org.peerjournal.app.support.StandaloneApp;
+import org.peerjournal.app.support.StoreBackups;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
 import java.util.stream.IntStream;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,15 +69,15 @@ class EmbeddedStoreBackupIT {
             Files.createDirectories(dataDir.resolve("backups"));
             Files.write(dataDir.resolve("backups").resolve("peerjournal-20261201T000000.000Z.zip.part"), new byte[10]);
             acknowledgedBeforeTheRequest = written.get();
-            ApiResponse answer = app.client().as("olle").post("/api/admin/store/backups", Map.of());
-
-            writing.set(false);
-            writer.get();
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-            backup = answer.body();
+            try {
+                backup = StoreBackups.take(app.client());
+            } finally {
+                writing.set(false);
+                writer.get();
+            }
         }
 
-        Path zip = dataDir.resolve("backups").resolve(backup.get("file").asText());
+        Path zip = StoreBackups.zipOf(dataDir, backup);
         assertThat(zip).exists();
         assertThat(Files.size(zip)).isEqualTo(backup.get("bytes").asLong());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip))))
@@ -94,7 +91,7 @@ class EmbeddedStoreBackupIT {
         }
 
         Path restored = root.resolve("restored");
-        assertThat(unzipInto(zip, restored)).containsExactly("peerjournal.mv.db");
+        assertThat(StoreBackups.restore(zip, restored)).containsExactly("peerjournal.mv.db");
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         int exit = VerifyCommand.run(new String[] {"--peerjournal.data-dir=" + restored,
                         "--public-key=" + dataDir.resolve("checkpoint-signing-key.pub")},
@@ -122,18 +119,5 @@ class EmbeddedStoreBackupIT {
             ApiResponse reconciliation = app.client().as("olle").get("/api/admin/reconciliation");
             assertThat(reconciliation.body().get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
         }
-    }
-
-    /** Extracts the zip into {@code directory}; answers the names of the files it held. */
-    private static List<String> unzipInto(Path zip, Path directory) throws Exception {
-        Files.createDirectories(directory);
-        List<String> names = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                names.add(entry.getName());
-                Files.copy(entries, directory.resolve(Path.of(entry.getName()).getFileName()));
-            }
-        }
-        return names;
     }
 }
