@@ -3,8 +3,6 @@ package org.peerjournal.command.provenance;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.peerjournal.shared.actor.ActorMetaData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +18,7 @@ class ProvenanceConfiguration {
 
     @Bean
     static CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(ActorMetaData.USER_ID, ActorMetaData.ROLE, ActorMetaData.TEAM_ID);
+        return new ActorCorrelationDataProvider();
     }
 
     /** Registered once every bean exists (the buses themselves depend on the correlation data providers). */
