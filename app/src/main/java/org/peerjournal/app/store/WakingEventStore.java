@@ -31,11 +31,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@value #READ_EVENTS_WAKE_MILLIS} ms instead, many in one batch. They must wake them: a coordinator whose stream
  * takes an availability callback waits for it, and otherwise looks only at its token claim interval (5 s), so reads
  * reached the access log up to 5 s late.
+ *
+ * <p>And every {@value #WAKE_AT_LEAST_EVERY_MILLIS} ms in any case. Axon's store can tell a reader far behind the head
+ * (a projection being replayed) once that it has nothing more, when it has; its coordinator then waits for a callback
+ * or its token claim interval, and a replay stood still for 5 s (docs/benchmarks.md, "Projection replay speed",
+ * session 20). Waking it lets it ask again; a coordinator that finds nothing new costs no query.
  */
 class WakingEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(WakingEventStore.class);
     static final long READ_EVENTS_WAKE_MILLIS = 200;
+    static final long WAKE_AT_LEAST_EVERY_MILLIS = 250;
 
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final AtomicBoolean watching = new AtomicBoolean();
@@ -76,8 +82,8 @@ class WakingEventStore extends EmbeddedEventStore {
             long lastWake = System.nanoTime();
             boolean readEventsWaiting = false;
             while (!closed) {
-                long sinceWake = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWake);
-                int timeoutMillis = readEventsWaiting ? (int) Math.max(0, READ_EVENTS_WAKE_MILLIS - sinceWake) : 1_000;
+                long nextWake = readEventsWaiting ? READ_EVENTS_WAKE_MILLIS : WAKE_AT_LEAST_EVERY_MILLIS;
+                int timeoutMillis = (int) Math.max(0, nextWake - millisSince(lastWake));
                 boolean journalEvent = false;
                 if (head.hasNextAvailable(timeoutMillis, TimeUnit.MILLISECONDS)) {
                     do {
@@ -86,9 +92,9 @@ class WakingEventStore extends EmbeddedEventStore {
                         readEventsWaiting |= !journal;
                     } while (head.hasNextAvailable());
                 }
-                boolean readEventsDue = readEventsWaiting
-                        && System.nanoTime() - lastWake >= TimeUnit.MILLISECONDS.toNanos(READ_EVENTS_WAKE_MILLIS);
-                if (journalEvent || readEventsDue) {
+                long sinceWake = millisSince(lastWake);
+                boolean readEventsDue = readEventsWaiting && sinceWake >= READ_EVENTS_WAKE_MILLIS;
+                if (journalEvent || readEventsDue || sinceWake >= WAKE_AT_LEAST_EVERY_MILLIS) {
                     callbacks.forEach(Runnable::run);
                     lastWake = System.nanoTime();
                     readEventsWaiting = false;
@@ -101,6 +107,10 @@ class WakingEventStore extends EmbeddedEventStore {
                 log.error("The event store's watcher stopped: processors fall back to looking every 500 ms", e);
             }
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
     }
 
     /** One processor's stream: the store's own, plus the availability callback the coordinator asks for. */
