@@ -3,6 +3,10 @@ package org.peerjournal.app.store;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.peerjournal.app.integrity.Sha256;
+import org.peerjournal.command.journal.PatientRefRegistry;
+import org.peerjournal.query.audit.AccessAction;
+import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.shared.actor.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +36,9 @@ import java.util.HexFormat;
  * the file made by hand while the service writes may hold pieces of different moments; this one is taken by H2 under
  * the lock that keeps compaction rounds and packs off the file. The zip is written under a name ending in
  * {@code .part} and renamed when complete, so a crash in the middle leaves no file that looks like a backup.
+ *
+ * <p>A backup is a copy of every patient's record: before the zip gets its name, every journal's access log records
+ * that the operator copied it ({@code store-backup}). If that cannot be stored, there is no backup.
  */
 @Component
 @Conditional(EmbeddedStore.Configured.class)
@@ -43,11 +50,15 @@ public class EmbeddedStoreBackups {
             .withZone(ZoneOffset.UTC);
 
     private final H2CommitsWrittenAtOnce store;
+    private final AccessLog accessLog;
+    private final PatientRefRegistry journals;
     private final Path directory;
 
-    EmbeddedStoreBackups(H2CommitsWrittenAtOnce store, @Value("${peerjournal.data-dir}") Path dataDir,
-            MeterRegistry registry) {
+    EmbeddedStoreBackups(H2CommitsWrittenAtOnce store, AccessLog accessLog, PatientRefRegistry journals,
+            @Value("${peerjournal.data-dir}") Path dataDir, MeterRegistry registry) {
         this.store = store;
+        this.accessLog = accessLog;
+        this.journals = journals;
         this.directory = dataDir.resolve("backups");
         Gauge.builder("peerjournal.store.backup.last.timestamp", this, EmbeddedStoreBackups::newestBackupSeconds)
                 .baseUnit("seconds")
@@ -75,7 +86,7 @@ public class EmbeddedStoreBackups {
      * Takes a backup now, for {@code operator}; one at a time. A backup that fails leaves no file behind, and parts
      * a crash left behind are removed first.
      */
-    public synchronized Backup take(String operator) throws IOException, SQLException {
+    public synchronized Backup take(Actor operator) throws IOException, SQLException {
         Instant takenAt = Instant.now();
         createOwnersOnly(directory);
         removeParts();
@@ -88,12 +99,15 @@ public class EmbeddedStoreBackups {
         try {
             store.backUpTo(part);
             ownersOnly(part, "rw-------");
+            // After the copy, so that a journal opened while it ran is named too (named, maybe, without being in it).
+            accessLog.record(operator, AccessAction.STORE_BACKUP, journals.everyJournal());
             Files.move(part, backup, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);
         }
         Backup taken = new Backup(backup.getFileName().toString(), Files.size(backup), sha256(backup), takenAt);
-        log.info("Backed up the embedded store for {} to {} ({} bytes, SHA-256 {})", operator, backup, taken.bytes(),
+        log.info("Backed up the embedded store for {} to {} ({} bytes, SHA-256 {})", operator.userId(), backup,
+                taken.bytes(),
                 taken.sha256());
         return taken;
     }

@@ -1,7 +1,14 @@
 package org.peerjournal.app.store;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerjournal.command.journal.PatientRefRegistry;
+import org.peerjournal.query.audit.AccessAction;
+import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.shared.actor.Actor;
+import org.peerjournal.shared.actor.Role;
+import org.peerjournal.shared.audit.JournalsShownEvent.Shown;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -9,22 +16,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * The rules around the copy, with the copy itself stood in for (H2's {@code BACKUP TO} on a real store:
- * {@code EmbeddedStoreBackupIT}): a copy that fails halfway leaves no file, a closed store is refused without one, and
- * the newest backup's time is what the directory holds.
+ * {@code EmbeddedStoreBackupIT}): every journal's access log records the copy, a copy that fails halfway or whose
+ * access record cannot be stored leaves no file, a closed store is refused without one, and the newest backup's time
+ * is what the directory holds.
  */
 class EmbeddedStoreBackupsTest {
 
     @TempDir
     Path dataDir;
 
+    private static final Actor OLLE = new Actor("olle", Role.ADMIN, null);
+    private static final List<Shown> EVERY_JOURNAL = List.of(new Shown(UUID.randomUUID(), "ward-7"),
+            new Shown(UUID.randomUUID(), "ward-9"));
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final AccessLog accessLog = mock(AccessLog.class);
+    private final PatientRefRegistry journals = mock(PatientRefRegistry.class);
+
+    @BeforeEach
+    void everyJournal() {
+        when(journals.everyJournal()).thenReturn(EVERY_JOURNAL);
+    }
+
+    @Test
+    void everyJournalsAccessLogRecordsTheCopyForTheOperator() throws Exception {
+        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(copying(), accessLog, journals, dataDir, registry);
+
+        backups.take(OLLE);
+
+        verify(accessLog).record(OLLE, AccessAction.STORE_BACKUP, EVERY_JOURNAL);
+    }
+
+    @Test
+    void aCopyWhoseAccessRecordCannotBeStoredLeavesNoFile() {
+        doThrow(new IllegalStateException("event store unavailable")).when(accessLog)
+                .record(OLLE, AccessAction.STORE_BACKUP, EVERY_JOURNAL);
+        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(copying(), accessLog, journals, dataDir, registry);
+
+        assertThatThrownBy(() -> backups.take(OLLE)).hasMessageContaining("event store unavailable");
+
+        assertThat(filesIn(dataDir.resolve("backups"))).isEmpty();
+        assertThat(lastBackupGauge()).isZero();
+    }
 
     @Test
     void aCopyThatFailsHalfwayLeavesNoFile() {
@@ -34,9 +79,9 @@ class EmbeddedStoreBackupsTest {
                 writeHalf(zip);
                 throw new SQLException("No space left on device");
             }
-        }, dataDir, registry);
+        }, accessLog, journals, dataDir, registry);
 
-        assertThatThrownBy(() -> backups.take("olle")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> backups.take(OLLE)).isInstanceOf(SQLException.class);
 
         assertThat(filesIn(dataDir.resolve("backups"))).isEmpty();
         assertThat(lastBackupGauge()).isZero();
@@ -44,31 +89,37 @@ class EmbeddedStoreBackupsTest {
 
     @Test
     void aClosedStoreIsRefusedWithoutAFile() {
-        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce(), dataDir, registry);
+        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce(), accessLog, journals, dataDir,
+                registry);
 
-        assertThatThrownBy(() -> backups.take("olle")).isInstanceOf(StoreNotOpen.class);
+        assertThatThrownBy(() -> backups.take(OLLE)).isInstanceOf(StoreNotOpen.class);
 
         assertThat(filesIn(dataDir.resolve("backups"))).isEmpty();
     }
 
     @Test
     void theGaugeIsTheNewestBackupsTimeAndSurvivesARestart() throws Exception {
-        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce() {
-            @Override
-            void backUpTo(Path zip) {
-                writeHalf(zip);
-            }
-        }, dataDir, registry);
+        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(copying(), accessLog, journals, dataDir, registry);
 
-        EmbeddedStoreBackups.Backup taken = backups.take("olle");
+        EmbeddedStoreBackups.Backup taken = backups.take(OLLE);
 
         Path zip = dataDir.resolve("backups").resolve(taken.file());
         assertThat(filesIn(dataDir.resolve("backups"))).containsExactly(zip);
         double modified = Files.getLastModifiedTime(zip).toMillis() / 1000.0;
         assertThat(lastBackupGauge()).isEqualTo(modified);
         SimpleMeterRegistry afterARestart = new SimpleMeterRegistry();
-        new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce(), dataDir, afterARestart);
+        new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce(), accessLog, journals, dataDir, afterARestart);
         assertThat(afterARestart.get("peerjournal.store.backup.last.timestamp").gauge().value()).isEqualTo(modified);
+    }
+
+    /** A store whose copy writes a file and succeeds. */
+    private static H2CommitsWrittenAtOnce copying() {
+        return new H2CommitsWrittenAtOnce() {
+            @Override
+            void backUpTo(Path zip) {
+                writeHalf(zip);
+            }
+        };
     }
 
     private double lastBackupGauge() {

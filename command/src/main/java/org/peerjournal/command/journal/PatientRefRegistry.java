@@ -1,10 +1,12 @@
 package org.peerjournal.command.journal;
 
+import org.peerjournal.shared.audit.JournalsShownEvent.Shown;
 import org.peerjournal.shared.error.StateConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,12 @@ public class PatientRefRegistry {
 
     PatientRefRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every journal opened, with its team: journals are never deleted, so every journal the store holds. */
+    public List<Shown> everyJournal() {
+        return jdbc.query("select journal_id, team_id from patient_ref_claim order by journal_id",
+                (row, i) -> new Shown(UUID.fromString(row.getString("journal_id")), row.getString("team_id")));
     }
 
     public void claim(String teamId, String patientRef, UUID journalId) {
