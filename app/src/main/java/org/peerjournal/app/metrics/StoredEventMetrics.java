@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
+import org.peerjournal.query.audit.AccessAction;
 import org.peerjournal.shared.audit.JournalsShownEvent;
 
 /**
  * {@code peerjournal.events.stored}: events this node stored, by type, counted when their transaction committed
  * (the event store reports success only then); and {@code peerjournal.reads.logged}: the journals shown to readers
- * that were logged (one {@link JournalsShownEvent} records every journal of one answer).
+ * that were logged (one {@link JournalsShownEvent} records every journal of one answer). A backup of the store is logged
+ * for every journal too, but shows none to a reader: it is not counted there.
  */
 final class StoredEventMetrics implements MessageMonitor<Message<?>> {
 
@@ -25,7 +27,8 @@ final class StoredEventMetrics implements MessageMonitor<Message<?>> {
     @Override
     public MonitorCallback onMessageIngested(Message<?> event) {
         String type = event.getPayloadType().getSimpleName();
-        int journalsShown = event.getPayload() instanceof JournalsShownEvent shown ? shown.journals().size() : 0;
+        int journalsShown = event.getPayload() instanceof JournalsShownEvent shown && !isBackup(shown)
+                ? shown.journals().size() : 0;
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
@@ -47,5 +50,9 @@ final class StoredEventMetrics implements MessageMonitor<Message<?>> {
                 // not stored: nothing to count
             }
         };
+    }
+
+    private static boolean isBackup(JournalsShownEvent logged) {
+        return AccessAction.STORE_BACKUP.wireName().equals(logged.action());
     }
 }

@@ -107,8 +107,7 @@ public class EmbeddedStoreBackups {
         }
         Backup taken = new Backup(backup.getFileName().toString(), Files.size(backup), sha256(backup), takenAt);
         log.info("Backed up the embedded store for {} to {} ({} bytes, SHA-256 {})", operator.userId(), backup,
-                taken.bytes(),
-                taken.sha256());
+                taken.bytes(), taken.sha256());
         return taken;
     }
 

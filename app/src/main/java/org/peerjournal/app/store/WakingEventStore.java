@@ -95,7 +95,7 @@ class WakingEventStore extends EmbeddedEventStore {
                 long sinceWake = millisSince(lastWake);
                 boolean readEventsDue = readEventsWaiting && sinceWake >= READ_EVENTS_WAKE_MILLIS;
                 if (journalEvent || readEventsDue || sinceWake >= WAKE_AT_LEAST_EVERY_MILLIS) {
-                    callbacks.forEach(Runnable::run);
+                    callbacks.forEach(WakingEventStore::wake);
                     lastWake = System.nanoTime();
                     readEventsWaiting = false;
                 }
@@ -106,6 +106,15 @@ class WakingEventStore extends EmbeddedEventStore {
             if (!closed) {
                 log.error("The event store's watcher stopped: processors fall back to looking every 500 ms", e);
             }
+        }
+    }
+
+    /** One processor's failure to wake must not stop the watcher for the others. */
+    private static void wake(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            log.warn("A processor's availability callback failed; the others are woken still", e);
         }
     }
 

@@ -3,27 +3,30 @@ package org.peerjournal.app.store;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.peerjournal.command.journal.PatientRefRegistry;
 import org.peerjournal.query.audit.AccessAction;
 import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.shared.actor.Actor;
 import org.peerjournal.shared.actor.Role;
 import org.peerjournal.shared.audit.JournalsShownEvent.Shown;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
@@ -51,12 +54,19 @@ class EmbeddedStoreBackupsTest {
     }
 
     @Test
-    void everyJournalsAccessLogRecordsTheCopyForTheOperator() throws Exception {
+    void everyJournalsAccessLogRecordsTheCopyOnceItIsMadeAndBeforeItIsThere() throws Exception {
         EmbeddedStoreBackups backups = new EmbeddedStoreBackups(copying(), accessLog, journals, dataDir, registry);
+        List<String> filesWhenRecorded = new ArrayList<>();
+        doAnswer(invocation -> {
+            filesIn(dataDir.resolve("backups")).forEach(file -> filesWhenRecorded.add(file.getFileName().toString()));
+            return null;
+        }).when(accessLog).record(OLLE, AccessAction.STORE_BACKUP, EVERY_JOURNAL);
 
-        backups.take(OLLE);
+        EmbeddedStoreBackups.Backup taken = backups.take(OLLE);
 
         verify(accessLog).record(OLLE, AccessAction.STORE_BACKUP, EVERY_JOURNAL);
+        assertThat(filesWhenRecorded).as("the copy made, not yet under its name")
+                .containsExactly(taken.file() + ".part");
     }
 
     @Test
@@ -85,16 +95,18 @@ class EmbeddedStoreBackupsTest {
 
         assertThat(filesIn(dataDir.resolve("backups"))).isEmpty();
         assertThat(lastBackupGauge()).isZero();
+        verifyNoInteractions(accessLog);
     }
 
     @Test
     void aClosedStoreIsRefusedWithoutAFile() {
-        EmbeddedStoreBackups backups = new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce(), accessLog, journals, dataDir,
-                registry);
+        EmbeddedStoreBackups backups =
+                new EmbeddedStoreBackups(new H2CommitsWrittenAtOnce(), accessLog, journals, dataDir, registry);
 
         assertThatThrownBy(() -> backups.take(OLLE)).isInstanceOf(StoreNotOpen.class);
 
         assertThat(filesIn(dataDir.resolve("backups"))).isEmpty();
+        verifyNoInteractions(accessLog);
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Set-based validation: a patientRef is unique within a team. The claim is inserted in the transaction that stores
- * the {@code JournalOpenedEvent}, so both commit or neither does; the primary key settles concurrent claims.
+ * the {@code JournalOpenedEvent}, so both commit or neither does; the primary key settles concurrent claims. The
+ * claims are therefore also the list of every journal there is ({@link #everyJournal}, for a backup's access record).
  */
 @Component
 public class PatientRefRegistry {

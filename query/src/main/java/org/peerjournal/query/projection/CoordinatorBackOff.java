@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * and the work package never wakes it sooner: a projection that handles 1,024 events in less than 100 ms then waits
  * for the rest of them. In a replay that capped every projection at about 10,000 events/s, whatever its handlers cost
  * (docs/benchmarks.md, "Projection replay speed", session 20). This executor runs that wait after
- * {@code fullBufferWait} instead; every other delay the coordinator asks for (none, 500 ms, the token claim interval)
- * is kept. In live operation a projection is a few events behind at most, its buffer never fills and nothing changes.
+ * {@code fullBufferWait} instead; every other delay the coordinator asks for (none, 500 ms, the token claim interval or
+ * claim extension threshold, its error back-off) is kept, unless one of those is set to exactly 100 ms as well. In live operation a projection is a few events behind at most, its buffer never fills and nothing changes.
  */
 final class CoordinatorBackOff extends ScheduledThreadPoolExecutor {
 
@@ -28,6 +28,11 @@ final class CoordinatorBackOff extends ScheduledThreadPoolExecutor {
     CoordinatorBackOff(String processorName, Duration fullBufferWait) {
         // Named as Axon names its own coordinator threads, which the thread dumps and the benchmarks look for.
         super(1, new AxonThreadFactory("Coordinator[" + processorName + "]"));
+        if (fullBufferWait.toMillis() < 1) {
+            // Shorter would have the coordinator spin while the work package is busy with a full buffer.
+            throw new IllegalArgumentException(
+                    "peerjournal.projections.full-buffer-wait must be at least 1 ms, not " + fullBufferWait);
+        }
         this.fullBufferWaitMillis = fullBufferWait.toMillis();
     }
 

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CoordinatorBackOffTest {
 
@@ -32,6 +33,12 @@ class CoordinatorBackOffTest {
         assertThat(executor.delayFor(500, TimeUnit.MILLISECONDS)).isEqualTo(500);
         assertThat(executor.delayFor(5_000, TimeUnit.MILLISECONDS)).isEqualTo(5_000);
         assertThat(executor.delayFor(100, TimeUnit.SECONDS)).isEqualTo(100);
+    }
+
+    @Test
+    void aWaitUnderAMillisecondIsRefused() {
+        assertThatThrownBy(() -> new CoordinatorBackOff("timeline", Duration.ofNanos(500_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full-buffer-wait");
     }
 
     @Test
