@@ -30,7 +30,7 @@ import java.util.List;
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
                 "org\\.peerjournal\\.query\\.directory\\.(ContactMonths|TeamOverviewReader|ContactReportReader)",
                 "org\\.peerjournal\\.query\\.notification\\.NotificationStates",
-                "org\\.peerjournal\\.query\\.timeline\\.TimelinePageReader",
+                "org\\.peerjournal\\.query\\.timeline\\.(TimelinePageReader|RecordedNoteRows)",
                 "org\\.peerjournal\\.query\\.operations\\.(Reconciler|ProcessorDatabases|ProcessedEvents)"})})
 public class QueryStoreTestApplication {
 

@@ -71,24 +71,6 @@ class TimelineEntryRecord extends InsertedRow<UUID> {
         return entryId;
     }
 
-    static TimelineEntryRecord note(UUID noteId, UUID journalId, Instant occurredAt, Instant recordedAt,
-            String author, ContactType contactType, int durationMinutes, String text, boolean lateEntry) {
-        TimelineEntryRecord entry = new TimelineEntryRecord();
-        entry.entryId = noteId;
-        entry.journalId = journalId;
-        entry.entryType = EntryType.NOTE;
-        entry.occurredAt = occurredAt;
-        entry.recordedAt = recordedAt;
-        entry.author = author;
-        entry.status = NoteStatus.RECORDED.name();
-        entry.contactType = contactType;
-        entry.durationMinutes = durationMinutes;
-        entry.currentText = text;
-        entry.currentRevision = 1;
-        entry.lateEntry = lateEntry;
-        return entry;
-    }
-
     /** An entry as {@link TimelinePageReader} reads it: a row of {@code timeline_entry}, not managed by JPA. */
     static TimelineEntryRecord read(ResultSet row) throws SQLException {
         TimelineEntryRecord entry = new TimelineEntryRecord();

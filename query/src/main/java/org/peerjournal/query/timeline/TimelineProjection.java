@@ -70,11 +70,12 @@ class TimelineProjection extends ReadModelProjection {
     private final TimelineConflictRepository conflicts;
     private final TimelineConflictDiscussionRepository discussions;
     private final TimelinePageReader pages;
+    private final RecordedNoteRows recordedNotes;
 
     TimelineProjection(TimelineJournalRepository journals, TimelineEntryRepository entries,
             NoteRevisionRepository revisions, TimelineEscalationRepository escalations,
             TimelineConflictRepository conflicts, TimelineConflictDiscussionRepository discussions,
-            TimelinePageReader pages, ProjectionTables tables) {
+            TimelinePageReader pages, RecordedNoteRows recordedNotes, ProjectionTables tables) {
         super(READ_MODEL, tables);
         this.journals = journals;
         this.entries = entries;
@@ -83,6 +84,7 @@ class TimelineProjection extends ReadModelProjection {
         this.conflicts = conflicts;
         this.discussions = discussions;
         this.pages = pages;
+        this.recordedNotes = recordedNotes;
     }
 
     @EventHandler
@@ -92,9 +94,7 @@ class TimelineProjection extends ReadModelProjection {
 
     @EventHandler
     void on(ContactNoteRecordedEvent event, @Timestamp Instant recordedAt) {
-        entries.save(TimelineEntryRecord.note(event.noteId(), event.journalId(), event.occurredAt(), recordedAt,
-                event.authorId(), event.contactType(), event.durationMinutes(), event.text(), event.lateEntry()));
-        revisions.save(new NoteRevisionRecord(event.noteId(), 1, event.text(), event.authorId(), recordedAt, null));
+        recordedNotes.insert(event, recordedAt);
     }
 
     @EventHandler

@@ -61,6 +61,34 @@ class TimelineProjectionTest extends ProjectionTest {
                 T0.plusSeconds(180)));
     }
 
+    /** A replay hands a processor a note and its later changes in one batch: one transaction. */
+    @Test
+    void aNoteRecordedCorrectedAndRetractedInOneBatchIsShownAsEachEventLeftIt() {
+        UUID journal = open("north");
+        UUID note = UUID.randomUUID();
+        Instant occurredAt = Instant.parse("2026-03-01T17:45:12.345678Z");
+        handle(() -> {
+            timeline.on(new ContactNoteRecordedEvent(journal, note, "anna", ContactType.HOME_VISIT, occurredAt, 45,
+                    "first", false), T0.plusMillis(60_001));
+            timeline.on(new ContactNoteCorrectedEvent(journal, note, 2, "second", "typo", "bo"), T0.plusSeconds(120));
+            timeline.on(new ContactNoteRetractedEvent(journal, note, "wrong patient", "carl"), T0.plusSeconds(180));
+        });
+
+        TimelineEntry entry = entries(journal, "north", true).get(0);
+        assertThat(entry).extracting(TimelineEntry::entryId, TimelineEntry::type, TimelineEntry::occurredAt,
+                        TimelineEntry::recordedAt, TimelineEntry::author, TimelineEntry::contactType,
+                        TimelineEntry::durationMinutes, TimelineEntry::text, TimelineEntry::revision,
+                        TimelineEntry::lateEntry, TimelineEntry::status)
+                .containsExactly(note, EntryType.NOTE, occurredAt, T0.plusMillis(60_001), "anna",
+                        ContactType.HOME_VISIT, 45, "second", 2, false, "RETRACTED");
+        assertThat(entry.revisions()).extracting(TimelineEntry.NoteRevision::text,
+                        TimelineEntry.NoteRevision::author, TimelineEntry.NoteRevision::recordedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "anna", T0.plusMillis(60_001)),
+                        org.assertj.core.groups.Tuple.tuple("second", "bo", T0.plusSeconds(120)));
+        assertThat(entry.retraction()).isEqualTo(new TimelineEntry.Retraction("wrong patient", "carl",
+                T0.plusSeconds(180)));
+    }
+
     @Test
     void anEscalationFollowsItsLifecycle() {
         UUID journal = open("north");
