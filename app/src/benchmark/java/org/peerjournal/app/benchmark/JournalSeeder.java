@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Seeds journals through the command gateway, as the application records them (validation, aggregate, event store,
@@ -32,6 +33,8 @@ final class JournalSeeder {
             + " on Monday; the client will bring the letter from the landlord to the next meeting.";
     /** Notes occur within the last 364 days, so a one-year report window holds all of them. */
     static final Duration SPREAD = Duration.ofDays(364);
+    /** How much earlier than its place in the store's order a seeded note may have occurred: written down late. */
+    private static final Duration MAX_LATENESS = Duration.ofHours(1);
 
     private final CommandGateway gateway;
     private final String teamId;
@@ -67,12 +70,15 @@ final class JournalSeeder {
      * Opens {@code journals} journals, then records {@code notesPerJournal} notes in each, spread over {@code threads}
      * threads, printing progress every tenth of the way; answers the journal ids and the time it took.
      *
-     * <p>The notes are recorded in rounds, one note per journal each round, and each occurred later than the notes
-     * before it (with up to an hour's lateness), over the last {@link #SPREAD}: as a team's store fills in a year,
-     * every journal's notes spread over that year and recorded about when they occurred. Until session 21 each
+     * <p>The notes are recorded in rounds, one note per journal each round, so that the store holds them in the order
+     * they occurred, over the last {@link #SPREAD}, as a team's store fills in a year: each journal's notes spread over
+     * that year, the notes of all journals interleaved. Notes one after another in the store lie minutes apart, less
+     * an hour at most for a note written down late; each journal's own notes days apart, always in order. (They are
+     * all recorded now, so the journal marks nearly every one a late entry, as before.) Until session 21 each
      * journal got all its notes in one go, each at a random moment of the year; the read models' indexes on the
      * time of a contact then grew at random places, which real use does not do (docs/benchmarks.md, "Projection
-     * replay speed", session 21).
+     * replay speed", session 21). Each round visits every journal: with more journals than the aggregate cache
+     * holds (1,000 by default), every command loads its journal from the store.
      */
     Result seed(int journals, int notesPerJournal, int threads) throws Exception {
         long start = System.nanoTime();
@@ -80,13 +86,17 @@ final class JournalSeeder {
         try {
             List<UUID> ids = inParallel(pool, journals,
                     index -> open(String.format(Locale.ROOT, "SCALE-%05d", index)));
-            Instant firstContact = Instant.now().minus(SPREAD);
+            // An hour in, so that the earliest note, however late, lies within SPREAD.
+            Instant firstContact = Instant.now().minus(SPREAD).plus(MAX_LATENESS);
             long notes = (long) journals * notesPerJournal;
+            // One generator per journal, as each journal's rounds run one after the other: the same data every run.
+            List<Random> randoms = IntStream.range(0, journals).mapToObj(Random::new).toList();
             for (int round = 0; round < notesPerJournal; round++) {
                 long roundStart = (long) round * journals;
                 inParallel(pool, journals, index -> {
-                    Instant occurredAt = firstContact.plus(SPREAD.multipliedBy(roundStart + index).dividedBy(notes));
-                    recordNote(ids.get(index), occurredAt, new Random(roundStart + index));
+                    Instant due = firstContact.plus(SPREAD.minus(MAX_LATENESS).multipliedBy(roundStart + index)
+                            .dividedBy(notes));
+                    recordNote(ids.get(index), due, randoms.get(index));
                     return null;
                 });
                 if ((round + 1) % Math.max(1, notesPerJournal / 10) == 0) {
@@ -126,10 +136,10 @@ final class JournalSeeder {
                 ContactType.INDIVIDUAL_CONVERSATION, Instant.now().minus(Duration.ofHours(1)), 45, NOTE_TEXT, worker));
     }
 
-    /** One seeded note, recorded up to an hour after it occurred; the same data set on every run. */
-    private void recordNote(UUID journalId, Instant occurredAt, Random random) {
+    /** One seeded note, occurring up to {@link #MAX_LATENESS} before its place in the order of the store. */
+    private void recordNote(UUID journalId, Instant due, Random random) {
         ContactType[] types = ContactType.values();
-        Instant late = occurredAt.minus(Duration.ofSeconds(random.nextInt(3_600)));
+        Instant late = due.minus(Duration.ofSeconds(random.nextInt((int) MAX_LATENESS.toSeconds())));
         gateway.sendAndWait(new RecordContactNoteCommand(journalId, newId(), types[random.nextInt(types.length)],
                 late, 15 + random.nextInt(106), NOTE_TEXT, workers.get(random.nextInt(workers.size()))));
     }

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the projection's own write path ({@link ReplaySpeedBenchmark}). On a fresh store migrated as the application
  * migrates it (WRITE_DELAY 0, as the application runs it), one plain JDBC connection writes what the timeline holds
  * for 1,000 journals x (1 opening + 99 notes): a {@code timeline_journal} row per opening, a {@code timeline_entry}
- * and a {@code note_revision} row per note, in the seeder's order (four journals at a time), committing every batch
- * with a token row updated, as a processor does. No Axon, no Hibernate, no reading of events.
+ * and a {@code note_revision} row per note, in the order the seeder recorded them until session 21 (four journals
+ * at a time), committing every batch with a token row updated, as a processor does. No Axon, no Hibernate, no
+ * reading of events.
  *
  * <p>Compared side by side: batch sizes, and the journals' and notes' ids random (version 4 UUIDs, as the events
  * recorded before session 7 carry them) against time-ordered ({@link TimeOrderedIds}, as the service creates them
@@ -46,7 +47,7 @@ class ReplayWritesOnH2Benchmark {
 
     static final int JOURNALS = 1_000;
     static final int NOTES_PER_JOURNAL = 99;
-    /** The seeder records four journals at a time: their events interleave in the store. */
+    /** Until session 21 the seeder recorded four journals at a time: their events interleaved in the store. */
     static final int JOURNALS_AT_A_TIME = 4;
     static final List<Integer> BATCH_SIZES = Arrays.stream(System.getProperty("bench.batchSizes", "100,1000")
             .split(",")).map(String::trim).map(Integer::valueOf).toList();

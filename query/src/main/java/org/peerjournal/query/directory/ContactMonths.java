@@ -19,8 +19,10 @@ import java.util.UUID;
  * increment in place needs no read first.
  *
  * <p>Within a transaction (a processor's batch of events) the changes are added up per row and written just before
- * it commits: a batch of a replay holds dozens of notes per journal and month, one statement each before. Nothing
- * reads the rollup within the batch that writes it (the report reads it in a query's own transaction).
+ * it commits: where a batch holds several notes of one journal and month (a replay of a store whose journals got
+ * their notes in runs), one statement each before. Nothing reads the rollup within the batch that writes it (the
+ * report reads it in a query's own transaction). H2 spends about 40 µs on each row change however the statements
+ * come (ADR 0008).
  */
 @Component
 class ContactMonths {

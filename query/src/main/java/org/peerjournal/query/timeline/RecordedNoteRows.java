@@ -1,5 +1,6 @@
 package org.peerjournal.query.timeline;
 
+import org.peerjournal.shared.journal.ContactType;
 import org.peerjournal.shared.journal.event.ContactNoteRecordedEvent;
 import org.peerjournal.shared.journal.query.EntryType;
 import org.peerjournal.shared.journal.query.NoteStatus;
@@ -12,9 +13,10 @@ import java.time.ZoneOffset;
 
 /**
  * A recorded note's two rows, its timeline entry and its first revision, inserted with plain SQL in the processor's
- * transaction. Recorded notes are nearly every event a replay of the timeline handles, and through Spring Data's
- * {@code save} and Hibernate's insert their rows cost about a sixth more of the replay's time (docs/benchmarks.md,
- * "Projection replay speed", session 21). The rows are the ones {@link TimelineEntryRecord} and
+ * transaction. Recorded notes are nearly every event a replay of the timeline handles; written through Spring Data's
+ * {@code save} and Hibernate's flush, their rows took about half of the replay thread's samples, H2's inserts a third
+ * of that, and the replay ran about a sixth slower (docs/benchmarks.md, "Projection replay speed", session 21; ADR
+ * 0023). The rows are the ones {@link TimelineEntryRecord} and
  * {@link NoteRevisionRecord} map: a later correction or retraction, in the same batch or not, loads the entry as
  * an entity as before.
  */
@@ -36,13 +38,18 @@ class RecordedNoteRows {
     void insert(ContactNoteRecordedEvent note, Instant recordedAt) {
         OffsetDateTime recorded = utc(recordedAt);
         jdbc.update(INSERT_ENTRY, note.noteId(), note.journalId(), EntryType.NOTE.name(), utc(note.occurredAt()),
-                recorded, note.authorId(), NoteStatus.RECORDED.name(), note.contactType().name(),
+                recorded, note.authorId(), NoteStatus.RECORDED.name(), nameOf(note.contactType()),
                 note.durationMinutes(), note.text(), note.lateEntry());
         jdbc.update(INSERT_FIRST_REVISION, note.noteId(), note.text(), note.authorId(), recorded);
     }
 
-    /** As Hibernate binds an {@link Instant} here ({@code hibernate.jdbc.time_zone: UTC}). */
+    /** The column holds the instant with its offset; PostgreSQL's driver takes no {@link Instant}. */
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** As the entity's {@code EnumType.STRING} column: the constant's name, or null. */
+    private static String nameOf(ContactType type) {
+        return type == null ? null : type.name();
     }
 }

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TimelineProjectionTest extends ProjectionTest {
 
@@ -59,6 +60,35 @@ class TimelineProjectionTest extends ProjectionTest {
                         org.assertj.core.groups.Tuple.tuple("second", "typo"));
         assertThat(entry.retraction()).isEqualTo(new TimelineEntry.Retraction("wrong patient", "anna",
                 T0.plusSeconds(180)));
+    }
+
+    @Test
+    void aRecordedNoteIsShownAsRecordedWithItsFirstRevision() {
+        UUID journal = open("north");
+        UUID note = UUID.randomUUID();
+        handle(() -> timeline.on(new ContactNoteRecordedEvent(journal, note, "anna", ContactType.GROUP_SESSION, T0,
+                90, "first", false), T0.plusSeconds(60)));
+
+        TimelineEntry entry = entries(journal, "north", false).get(0);
+        assertThat(entry).extracting(TimelineEntry::status, TimelineEntry::text, TimelineEntry::revision,
+                        TimelineEntry::retracted, TimelineEntry::retraction, TimelineEntry::durationMinutes)
+                .containsExactly("RECORDED", "first", 1, false, null, 90);
+        assertThat(entry.revisions()).containsExactly(
+                new TimelineEntry.NoteRevision(1, "first", "anna", T0.plusSeconds(60), null));
+    }
+
+    /** The rows go in with the batch's transaction: a batch that fails leaves none of them. */
+    @Test
+    void aNoteOfABatchThatFailsLeavesNoRow() {
+        UUID journal = open("north");
+        assertThatThrownBy(() -> handle(() -> {
+            timeline.on(new ContactNoteRecordedEvent(journal, UUID.randomUUID(), "anna", ContactType.OTHER, T0, 30,
+                    "first", false), T0.plusSeconds(60));
+            throw new IllegalStateException("a later event of the batch failed");
+        })).hasMessage("a later event of the batch failed");
+
+        assertThat(rows("select count(*) from timeline_entry")).isZero();
+        assertThat(rows("select count(*) from note_revision")).isZero();
     }
 
     /** A replay hands a processor a note and its later changes in one batch: one transaction. */
