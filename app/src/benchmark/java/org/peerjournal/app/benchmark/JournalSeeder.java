@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -85,7 +87,7 @@ final class JournalSeeder {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<UUID> ids = inParallel(pool, journals,
-                    index -> open(String.format(Locale.ROOT, "SCALE-%05d", index)));
+                    index -> () -> open(String.format(Locale.ROOT, "SCALE-%05d", index)));
             // An hour in, so that the earliest note, however late, lies within SPREAD.
             Instant firstContact = Instant.now().minus(SPREAD).plus(MAX_LATENESS);
             long notes = (long) journals * notesPerJournal;
@@ -93,7 +95,7 @@ final class JournalSeeder {
             List<Random> randoms = IntStream.range(0, journals).mapToObj(Random::new).toList();
             for (int round = 0; round < notesPerJournal; round++) {
                 long roundStart = (long) round * journals;
-                inParallel(pool, journals, index -> {
+                inParallel(pool, journals, index -> () -> {
                     Instant due = firstContact.plus(SPREAD.minus(MAX_LATENESS).multipliedBy(roundStart + index)
                             .dividedBy(notes));
                     recordNote(ids.get(index), due, randoms.get(index));
@@ -112,22 +114,14 @@ final class JournalSeeder {
         }
     }
 
-    /** Runs {@code task} for the indexes 0 to {@code count - 1} on the pool; answers the results in index order. */
-    private static <T> List<T> inParallel(ExecutorService pool, int count, IndexTask<T> task) throws Exception {
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> task.run(index)));
-        }
+    /** Runs the task of each index from 0 to {@code count - 1} on the pool; answers their results in index order. */
+    private static <T> List<T> inParallel(ExecutorService pool, int count, IntFunction<Callable<T>> task)
+            throws Exception {
         List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
+        for (Future<T> done : pool.invokeAll(IntStream.range(0, count).mapToObj(task).toList())) {
+            results.add(done.get());
         }
         return results;
-    }
-
-    private interface IndexTask<T> {
-        T run(int index) throws Exception;
     }
 
     /** Records one note now (occurred an hour ago) by the given worker; for timed appends after seeding. */

@@ -16,9 +16,11 @@ import java.time.ZoneOffset;
  * transaction. Recorded notes are nearly every event a replay of the timeline handles; written through Spring Data's
  * {@code save} and Hibernate's flush, their rows took about half of the replay thread's samples, H2's inserts a third
  * of that, and the replay ran about a sixth slower (docs/benchmarks.md, "Projection replay speed", session 21; ADR
- * 0023). The rows are the ones {@link TimelineEntryRecord} and
- * {@link NoteRevisionRecord} map: a later correction or retraction, in the same batch or not, loads the entry as
- * an entity as before.
+ * 0023). The rows are the ones {@link TimelineEntryRecord} and {@link NoteRevisionRecord} map: a later correction or
+ * retraction, in the same batch or not, loads the entry as an entity as before.
+ *
+ * <p>Instants are bound at offset UTC, as the other projections' SQL binds them: PostgreSQL's driver takes no
+ * {@link Instant}.
  */
 @Component
 class RecordedNoteRows {
@@ -36,16 +38,11 @@ class RecordedNoteRows {
     }
 
     void insert(ContactNoteRecordedEvent note, Instant recordedAt) {
-        OffsetDateTime recorded = utc(recordedAt);
-        jdbc.update(INSERT_ENTRY, note.noteId(), note.journalId(), EntryType.NOTE.name(), utc(note.occurredAt()),
-                recorded, note.authorId(), NoteStatus.RECORDED.name(), nameOf(note.contactType()),
-                note.durationMinutes(), note.text(), note.lateEntry());
+        OffsetDateTime recorded = recordedAt.atOffset(ZoneOffset.UTC);
+        jdbc.update(INSERT_ENTRY, note.noteId(), note.journalId(), EntryType.NOTE.name(),
+                note.occurredAt().atOffset(ZoneOffset.UTC), recorded, note.authorId(), NoteStatus.RECORDED.name(),
+                nameOf(note.contactType()), note.durationMinutes(), note.text(), note.lateEntry());
         jdbc.update(INSERT_FIRST_REVISION, note.noteId(), note.text(), note.authorId(), recorded);
-    }
-
-    /** The column holds the instant with its offset; PostgreSQL's driver takes no {@link Instant}. */
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** As the entity's {@code EnumType.STRING} column: the constant's name, or null. */
