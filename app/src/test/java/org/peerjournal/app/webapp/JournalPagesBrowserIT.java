@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A PSW's day in the web app, in a real browser: notes, corrections, other teams, language, keyboard. */
 class JournalPagesBrowserIT extends BrowserTest {
@@ -81,6 +82,21 @@ class JournalPagesBrowserIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#entries b, #entries img, #entries script"))).isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return document.body.dataset.injected"))
                 .isNull();
+    }
+
+    /** The accessibility check can fail: an image without a text alternative on the page is found. */
+    @Test
+    void theAccessibilityCheckFindsAnImageWithoutATextAlternative() {
+        signIn("anna");
+        open("/app/journals");
+        assertAccessible();
+
+        ((JavascriptExecutor) browser).executeScript("const image = document.createElement('img');"
+                + " image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; document.querySelector('main')"
+                + ".appendChild(image);");
+
+        assertThatThrownBy(BrowserTest::assertAccessible).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt");
     }
 
     @Test

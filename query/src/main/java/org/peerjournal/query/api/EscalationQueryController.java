@@ -93,10 +93,31 @@ class EscalationQueryController {
      * Writes stream items as server-sent events, on the stream's own sender thread (never the projection's). Each
      * change is logged as shown to the stream's holder before it is sent; if it cannot be, the stream ends.
      */
-    record SseSink(SseEmitter emitter, Actor holder, AccessLog accessLog) implements StreamSink {
+    static final class SseSink implements StreamSink {
+
+        private final SseEmitter emitter;
+        private final Actor holder;
+        private final AccessLog accessLog;
+        /** A write failed: the client left, and the container ends the request itself. */
+        private volatile boolean departed;
+
+        SseSink(SseEmitter emitter, Actor holder, AccessLog accessLog) {
+            this.emitter = emitter;
+            this.holder = holder;
+            this.accessLog = accessLog;
+        }
 
         @Override
         public void send(StreamItem item) throws IOException {
+            try {
+                write(item);
+            } catch (IOException clientLeft) {
+                departed = true;
+                throw clientLeft;
+            }
+        }
+
+        private void write(StreamItem item) throws IOException {
             if (item.isHeartbeat()) {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
                 return;
@@ -111,13 +132,21 @@ class EscalationQueryController {
             emitter.send(event.data(item.data(), MediaType.APPLICATION_JSON));
         }
 
+        /**
+         * Completes the request, unless a write failed: the container then tells Spring MVC, which completes it.
+         * Completing it here as well races that notice (Spring's {@code ResponseBodyEmitter#complete}: not after an
+         * error while sending); when it won, Tomcat refused the completion and the request stayed open until its
+         * timeout (30 minutes), holding up every graceful shutdown meanwhile.
+         */
         @Override
         public void close() {
+            if (departed) {
+                return;
+            }
             try {
                 emitter.complete();
             } catch (IllegalStateException alreadyEnded) {
-                // The container ended the request first (the client left, or the connection failed): Tomcat then
-                // refuses the completion with this exception. There is nothing left to complete.
+                // The container ended the request first (the connection failed): there is nothing left to complete.
             }
         }
     }

@@ -1,12 +1,15 @@
 package org.peerjournal.query.api;
 
 import org.junit.jupiter.api.Test;
+import org.peerjournal.query.stream.StreamItem;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SseSinkTest {
 
@@ -16,17 +19,59 @@ class SseSinkTest {
      */
     @Test
     void closingAStreamTheContainerAlreadyEndedIsQuiet() {
-        AtomicInteger completions = new AtomicInteger();
-        SseEmitter ended = new SseEmitter() {
-            @Override
-            public synchronized void complete() {
-                completions.incrementAndGet();
-                throw new IllegalStateException("A non-container (application) thread attempted to use the"
-                        + " AsyncContext after an error had occurred");
-            }
-        };
+        CountingEmitter ended = new CountingEmitter(new IllegalStateException("A non-container (application) thread"
+                + " attempted to use the AsyncContext after an error had occurred"));
 
         assertThatNoException().isThrownBy(() -> new EscalationQueryController.SseSink(ended, null, null).close());
-        assertThat(completions).hasValue(1);
+        assertThat(ended.completions).hasValue(1);
+    }
+
+    /**
+     * After a write failed the container ends the request itself (it tells Spring MVC, which completes it); the sink
+     * then leaves the emitter alone, as Spring's {@code ResponseBodyEmitter#complete} asks.
+     */
+    @Test
+    void aStreamWhoseWriteFailedIsLeftToTheContainerToEnd() {
+        CountingEmitter departed = new CountingEmitter(null) {
+            @Override
+            public void send(SseEventBuilder builder) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        EscalationQueryController.SseSink sink = new EscalationQueryController.SseSink(departed, null, null);
+
+        assertThatThrownBy(() -> sink.send(new StreamItem("subscribed", null, "north")))
+                .isInstanceOf(IOException.class);
+        sink.close();
+
+        assertThat(departed.completions).hasValue(0);
+    }
+
+    @Test
+    void aStreamEndedByTheServiceIsCompleted() {
+        CountingEmitter open = new CountingEmitter(null);
+
+        new EscalationQueryController.SseSink(open, null, null).close();
+
+        assertThat(open.completions).hasValue(1);
+    }
+
+    /** Counts its completions, each of which throws {@code onComplete} where given. */
+    private static class CountingEmitter extends SseEmitter {
+
+        final AtomicInteger completions = new AtomicInteger();
+        private final RuntimeException onComplete;
+
+        CountingEmitter(RuntimeException onComplete) {
+            this.onComplete = onComplete;
+        }
+
+        @Override
+        public synchronized void complete() {
+            completions.incrementAndGet();
+            if (onComplete != null) {
+                throw onComplete;
+            }
+        }
     }
 }

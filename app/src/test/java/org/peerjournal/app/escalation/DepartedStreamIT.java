@@ -1,0 +1,41 @@
+package org.peerjournal.app.escalation;
+
+import org.apache.catalina.core.StandardContext;
+import org.junit.jupiter.api.Test;
+import org.peerjournal.app.support.ApiIntegrationTest;
+import org.peerjournal.query.stream.LiveEscalationStreams;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A client that leaves a live stream frees both its slot and its request: the request must not stay in progress
+ * until the stream's lifetime (30 minutes), because the web server's graceful shutdown waits for every request in
+ * progress.
+ */
+class DepartedStreamIT extends ApiIntegrationTest {
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+    @Autowired
+    LiveEscalationStreams streams;
+
+    @Test
+    void aClientThatLeftFreesItsSlotAndItsRequestAtTheNextHeartbeat() {
+        StandardContext tomcat = (StandardContext) ((TomcatWebServer) context.getWebServer()).getTomcat().getHost()
+                .findChildren()[0];
+        long requestsBefore = tomcat.getInProgressAsyncCount();
+        int streamsBefore = streams.openStreams();
+
+        assertThat(as("clara").openStream("/api/escalations/stream").status()).isEqualTo(200);
+
+        // The tests' heartbeat is a second; a departed client shows at the first or second write after it left.
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openStreams() <= streamsBefore
+                && tomcat.getInProgressAsyncCount() <= requestsBefore);
+    }
+}
