@@ -133,10 +133,9 @@ class EscalationQueryController {
         }
 
         /**
-         * Completes the request, unless a write failed: the container then tells Spring MVC, which completes it.
-         * Completing it here as well races that notice (Spring's {@code ResponseBodyEmitter#complete}: not after an
-         * error while sending); when it won, Tomcat refused the completion and the request stayed open until its
-         * timeout (30 minutes), holding up every graceful shutdown meanwhile.
+         * Completes the request, unless a write failed: the container then tells Spring MVC, which completes it
+         * (Spring's {@code ResponseBodyEmitter#complete} is not to be called after an error while sending; done
+         * anyway, it races the container's notice).
          */
         @Override
         public void close() {

@@ -88,6 +88,19 @@ class LiveEscalationStreamsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> gone.closed == 1 && streams.openStreams() == 0);
     }
 
+    /** Before the web server's graceful shutdown, which would otherwise wait for every open stream. */
+    @Test
+    void stoppingEndsEveryStream() {
+        RecordingSink reader = new RecordingSink();
+        streams.open("clara", "north", reader, FIRST);
+
+        streams.stop();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.closed == 1);
+        assertThat(streams.openStreams()).isZero();
+        assertThat(streams.isRunning()).isFalse();
+    }
+
     private static EscalationView change(String team) {
         Instant now = Instant.now();
         return new EscalationView(UUID.randomUUID(), UUID.randomUUID(), team, EscalationCategory.SUICIDE_RISK,
