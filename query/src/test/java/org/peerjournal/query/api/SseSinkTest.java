@@ -1,15 +1,26 @@
 package org.peerjournal.query.api;
 
 import org.junit.jupiter.api.Test;
+import org.peerjournal.query.audit.AccessLog;
 import org.peerjournal.query.stream.StreamItem;
+import org.peerjournal.shared.escalation.EscalationCategory;
+import org.peerjournal.shared.escalation.EscalationChange;
+import org.peerjournal.shared.escalation.EscalationSeverity;
+import org.peerjournal.shared.escalation.EscalationStatus;
+import org.peerjournal.shared.escalation.EscalationView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class SseSinkTest {
 
@@ -45,6 +56,25 @@ class SseSinkTest {
         sink.close();
 
         assertThat(departed.completions).hasValue(0);
+    }
+
+    /** A change that cannot be logged as shown is not sent, and the service ends the stream itself. */
+    @Test
+    void aStreamWhoseChangeCouldNotBeLoggedIsCompleted() {
+        CountingEmitter open = new CountingEmitter(null);
+        AccessLog accessLog = mock(AccessLog.class);
+        when(accessLog.escalationStreamed(any(), any())).thenThrow(new IllegalStateException("store closed"));
+        EscalationQueryController.SseSink sink = new EscalationQueryController.SseSink(open, null, accessLog);
+        Instant now = Instant.now();
+        EscalationView change = new EscalationView(UUID.randomUUID(), UUID.randomUUID(), "north",
+                EscalationCategory.SUICIDE_RISK, EscalationSeverity.IMMEDIATE, EscalationStatus.OPEN, now, "anna",
+                now.plusSeconds(900), null, null, null, null, false, null, EscalationChange.RAISED, "NONE");
+
+        assertThatThrownBy(() -> sink.send(new StreamItem("escalation", "1:RAISED", change)))
+                .isInstanceOf(IllegalStateException.class);
+        sink.close();
+
+        assertThat(open.completions).hasValue(1);
     }
 
     @Test

@@ -91,8 +91,10 @@ class LiveEscalationStreamsTest {
     /** Before the web server's graceful shutdown, which would otherwise wait for every open stream. */
     @Test
     void stoppingEndsEveryStream() {
+        streams.start();
         RecordingSink reader = new RecordingSink();
         streams.open("clara", "north", reader, FIRST);
+        assertThat(streams.isRunning()).isTrue();
 
         streams.stop();
 
