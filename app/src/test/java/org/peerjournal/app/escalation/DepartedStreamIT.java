@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.peerjournal.app.support.ApiIntegrationTest;
 import org.peerjournal.query.stream.LiveEscalationStreams;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
@@ -27,6 +28,12 @@ class DepartedStreamIT extends ApiIntegrationTest {
     ServletWebServerApplicationContext context;
     @Autowired
     LiveEscalationStreams streams;
+
+    /** Stopping ends the streams before the web server's graceful shutdown waits for its requests (operations.md). */
+    @Test
+    void streamsEndBeforeTheWebServerWaitsForItsRequests() {
+        assertThat(streams.getPhase()).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+    }
 
     @Test
     void aClientThatLeftFreesItsSlotAndItsRequestAtTheNextHeartbeat() {

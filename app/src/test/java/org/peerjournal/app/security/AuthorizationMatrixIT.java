@@ -179,6 +179,19 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
                 .containsExactlyElementsOf(inTheMatrix);
     }
 
+    /**
+     * Deny by default (docs/api.md): a path the API does not have is refused like a forbidden one, except a GET under
+     * the audit and admin paths by the role whose rule covers every path there, which is not found.
+     */
+    @Test
+    void aPathTheApiDoesNotHaveIsForbiddenUnlessARoleMayReadEveryPathThere() {
+        assertProblem(as("anna").get("/api/nothing-here"), 403);
+        assertProblem(as("olle").post("/api/admin/nothing-here", Map.of()), 403);
+        assertProblem(as("olle").get("/api/admin/nothing-here"), 404);
+        assertProblem(as("eva").get("/api/audit/nothing-here"), 404);
+        assertProblem(as("anna").get("/api/admin/nothing-here"), 403);
+    }
+
     static Stream<Arguments> matrix() {
         List<String> lines = MATRIX.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
         List<String> callers = Arrays.asList(lines.get(0).split("\\s+")).subList(1, 8);

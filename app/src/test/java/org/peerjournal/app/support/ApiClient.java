@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +19,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A small HTTP client for end-to-end tests: real requests to the running server, as one of the demo users
@@ -147,35 +145,19 @@ public final class ApiClient {
         }
     }
 
-    /**
-     * Reads up to the blank line that ends a server-sent event, for at most 10 s (the request's timeout ends with
-     * the headers); a stream that ends or stays silent before it fails the test.
-     */
+    /** Reads up to the blank line that ends a server-sent event, for at most 10 s, failing if the stream ends first. */
     private static void readFirstEvent(InputStream body) {
-        CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                int previous = -1;
-                for (int next = body.read(); next != -1; next = body.read()) {
-                    if (next == '\n' && previous == '\n') {
-                        return true;
-                    }
-                    previous = next;
+        boolean read = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            int previous = -1;
+            for (int next = body.read(); next != -1; next = body.read()) {
+                if (next == '\n' && previous == '\n') {
+                    return true;
                 }
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                previous = next;
             }
-        });
-        try {
-            if (!read.get(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The stream ended before its first event");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("No first event within 10 s", e);
-        }
+            return false;
+        }, "no first event within 10 s (the request's timeout ends with the headers)");
+        assertTrue(read, "the stream ended before its first event");
     }
 
     public static String json(Object body) {

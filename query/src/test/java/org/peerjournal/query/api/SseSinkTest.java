@@ -2,17 +2,11 @@ package org.peerjournal.query.api;
 
 import org.junit.jupiter.api.Test;
 import org.peerjournal.query.audit.AccessLog;
+import org.peerjournal.query.stream.RaisedEscalations;
 import org.peerjournal.query.stream.StreamItem;
-import org.peerjournal.shared.escalation.EscalationCategory;
-import org.peerjournal.shared.escalation.EscalationChange;
-import org.peerjournal.shared.escalation.EscalationSeverity;
-import org.peerjournal.shared.escalation.EscalationStatus;
-import org.peerjournal.shared.escalation.EscalationView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,12 +59,8 @@ class SseSinkTest {
         AccessLog accessLog = mock(AccessLog.class);
         when(accessLog.escalationStreamed(any(), any())).thenThrow(new IllegalStateException("store closed"));
         EscalationQueryController.SseSink sink = new EscalationQueryController.SseSink(open, null, accessLog);
-        Instant now = Instant.now();
-        EscalationView change = new EscalationView(UUID.randomUUID(), UUID.randomUUID(), "north",
-                EscalationCategory.SUICIDE_RISK, EscalationSeverity.IMMEDIATE, EscalationStatus.OPEN, now, "anna",
-                now.plusSeconds(900), null, null, null, null, false, null, EscalationChange.RAISED, "NONE");
 
-        assertThatThrownBy(() -> sink.send(new StreamItem("escalation", "1:RAISED", change)))
+        assertThatThrownBy(() -> sink.send(new StreamItem("escalation", "1:RAISED", RaisedEscalations.in("north"))))
                 .isInstanceOf(IllegalStateException.class);
         sink.close();
 

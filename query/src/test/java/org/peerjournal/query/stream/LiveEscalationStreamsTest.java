@@ -2,16 +2,9 @@ package org.peerjournal.query.stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.peerjournal.shared.escalation.EscalationCategory;
-import org.peerjournal.shared.escalation.EscalationChange;
-import org.peerjournal.shared.escalation.EscalationSeverity;
-import org.peerjournal.shared.escalation.EscalationStatus;
-import org.peerjournal.shared.escalation.EscalationView;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +57,7 @@ class LiveEscalationStreamsTest {
 
         // More changes than a buffer holds, each read at once by the reader that keeps up.
         for (int i = 1; i <= 3 * BUFFER; i++) {
-            streams.publish(change("north"));
+            streams.publish(RaisedEscalations.in("north"));
             int expected = i + 1;
             await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
                     .until(() -> reader.sent().size() == expected);
@@ -101,13 +94,6 @@ class LiveEscalationStreamsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.closed == 1);
         assertThat(streams.openStreams()).isZero();
         assertThat(streams.isRunning()).isFalse();
-    }
-
-    private static EscalationView change(String team) {
-        Instant now = Instant.now();
-        return new EscalationView(UUID.randomUUID(), UUID.randomUUID(), team, EscalationCategory.SUICIDE_RISK,
-                EscalationSeverity.IMMEDIATE, EscalationStatus.OPEN, now, "anna", now.plusSeconds(900), null, null,
-                null, null, false, null, EscalationChange.RAISED, "NONE");
     }
 
     /** Records what is written; optionally stalls every write after the first until released. */
