@@ -37,8 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Quiet means: no event stored for {@code pack-when-quiet-for} (every write and every logged read stores one),
  * every processor caught up (no replay running), and the file at least {@code pack-growth} times its size after
  * the last pack (or, before the first pack since the service started, at least {@code pack-minimum-size}). Then
- * the application's connection pool is held, so that every request and processor that wants the store waits
- * instead of failing, until the connections in use are back; the store is packed and opened again with every
+ * the application's connection pool is held ({@link GatedPool}), so that every request and processor that wants
+ * the store waits instead of failing (for as long as the pool's connection timeout at most), until the connections
+ * in use are back; the store is packed and opened again with every
  * commit written at once ({@link H2CommitsWrittenAtOnce#pack()}); the pool's old connections (to the closed store)
  * are dropped and the pool let go. A round that finds a connection in use does not hold the pool; one that holds it
  * and waits longer than {@code connectionsBackWithin} for them lets it go and waits for a new quiet time.
@@ -55,6 +56,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(H2PackedWhenQuiet.class);
 
     private final H2CommitsWrittenAtOnce store;
+    private final GatedPool gate;
     private final HikariPoolMXBean pool;
     private final Activity activity;
     private final QuietMoment quiet;
@@ -105,6 +107,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     H2PackedWhenQuiet(H2CommitsWrittenAtOnce store, DataSource dataSource, Activity activity, QuietMoment quiet,
             Duration connectionsBackWithin, Duration interval, Timer packs) throws SQLException {
         this.store = store;
+        this.gate = dataSource.unwrap(GatedPool.class);
         this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
         this.activity = activity;
         this.quiet = quiet;
@@ -155,6 +158,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
 
     private void pack(long before) {
         long start = System.nanoTime();
+        gate.hold();
         pool.suspendPool();
         try {
             log.info("Packing the H2 store at a quiet moment: {} bytes", before);
@@ -186,15 +190,17 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
     /**
      * The pool is let go only with the store open and written at once: otherwise a connection from the pool would
      * open it with H2's default write delay, and acknowledge writes that a crash could lose. So if it could not be
-     * opened again, requests keep waiting and every round tries again.
+     * opened again, requests are refused after the pool's connection timeout ({@link GatedPool}) and every round
+     * tries again.
      */
     private void letThePoolGo() {
         if (!store.isOpen()) {
-            log.error("The H2 store is closed after packing; requests wait until it opens again");
+            log.error("The H2 store is closed after packing; requests are refused until it opens again");
             return;
         }
         pool.softEvictConnections();
         pool.resumePool();
+        gate.letGo();
     }
 
     private void openAgain() {
@@ -203,7 +209,7 @@ class H2PackedWhenQuiet implements InitializingBean, DisposableBean {
             log.info("Opened the H2 store again after packing");
             letThePoolGo();
         } catch (SQLException e) {
-            log.error("Could not open the H2 store again; requests wait until it opens", e);
+            log.error("Could not open the H2 store again; requests are refused until it opens", e);
         }
     }
 

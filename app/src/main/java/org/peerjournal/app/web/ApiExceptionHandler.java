@@ -44,6 +44,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +62,8 @@ import java.util.stream.Stream;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final String RETRY_READ_MODEL_AFTER_SECONDS = "5";
+    /** A read model catching up, a store being packed: either is worth asking again in a few seconds. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     /**
      * The one table of expected failures (the client's making, or a read model not ready: 503) and how each is
@@ -106,8 +108,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .orElseGet(() -> unexpected(e));
     }
 
+    /**
+     * Anything else is a 500, but for a store that gave no connection within the pool's connection timeout (the
+     * embedded store packed or not opened again: {@code GatedPool}; every connection in use): 503, wherever in the
+     * request it happened. The client asks again later, with the same {@code Idempotency-Key} for a write.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (causedBy(e, SQLTransientConnectionException.class)) {
+            log.warn("A request got no connection to the store: {}", e.getMessage());
+            return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The store is not available right now; ask"
+                    + " again shortly (a write with the same Idempotency-Key, so that it is done once)"));
+        }
         log.error("Unexpected failure while serving a request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed"));
     }
@@ -202,8 +214,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            // A read model still catching up (the table's only 503): worth asking again in a few seconds.
-            answer.header(HttpHeaders.RETRY_AFTER, RETRY_READ_MODEL_AFTER_SECONDS);
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return answer.body(problem);
     }

@@ -27,13 +27,14 @@ import org.springframework.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The edges of the contract in the published OpenAPI document: how every operation is authenticated (HTTP Basic
  * with the demo users on the embedded store, a bearer JWT in production; whichever this instance accepts), and the
- * problem+json answers every operation can give besides its success, and the 503 of those that answer only when
- * complete.
+ * problem+json answers every operation can give besides its success (among them the 503 of a store that gives no
+ * connection in time), and the 503 of those that answer only when complete.
  */
 @Configuration
 class OpenApiContract {
@@ -41,6 +42,8 @@ class OpenApiContract {
     static final String PROBLEM = "Problem";
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerJwt";
+    private static final String STORE_NOT_AVAILABLE = "The store gave no connection within the pool's timeout (the"
+            + " embedded store being packed, or every connection busy)";
 
     /** The 4xx answers of every operation, and those that only requests with a body can get. */
     private static final Map<HttpStatus, String> EVERY_OPERATION = answers(
@@ -48,14 +51,16 @@ class OpenApiContract {
             HttpStatus.UNAUTHORIZED, "No valid credentials",
             HttpStatus.FORBIDDEN, "The caller's role or team does not allow this request",
             HttpStatus.NOT_FOUND, "No such journal or entry, or one of another team",
-            HttpStatus.TOO_MANY_REQUESTS, "Too many requests or failed logins by this user; see Retry-After");
+            HttpStatus.TOO_MANY_REQUESTS, "Too many requests or failed logins by this user; see Retry-After",
+            HttpStatus.SERVICE_UNAVAILABLE, STORE_NOT_AVAILABLE + "; see Retry-After");
     private static final Map<HttpStatus, String> WITH_A_BODY = answers(
             HttpStatus.CONFLICT, "The request conflicts with the journal's state or a concurrent change",
             HttpStatus.PAYLOAD_TOO_LARGE, "The body is over " + JournalLimits.MAX_BODY_BYTES + " bytes",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json");
     private static final Map<HttpStatus, String> WHILE_READ_MODELS_CATCH_UP = answers(
             HttpStatus.SERVICE_UNAVAILABLE, "The answer would not be complete yet (a read model it is built from has"
-                    + " not handled every stored event); see Retry-After");
+                    + " not handled every stored event), or " + STORE_NOT_AVAILABLE.toLowerCase(Locale.ROOT)
+                    + "; see Retry-After");
 
     @Bean
     OpenApiCustomizer contractEdges(@Value("${peerjournal.security.demo-users.enabled:false}") boolean basic,
@@ -89,7 +94,7 @@ class OpenApiContract {
         };
     }
 
-    /** The 503 of the endpoints marked {@link CompleteOrRefused}, which no other endpoint answers. */
+    /** The 503 of the endpoints marked {@link CompleteOrRefused}: for an incomplete answer as well. */
     @Bean
     OperationCustomizer completeOrRefusedAnswer() {
         return (operation, handler) -> {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.beans.PropertyEditorSupport;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -107,6 +108,11 @@ class PageAdvice {
             status = HttpStatus.CONFLICT;
             message = "error.conflict";
             model.addAttribute("detail", cause.getMessage());
+        } else if (cause instanceof SQLTransientConnectionException) {
+            // The API's rule (ApiExceptionHandler): a store that gave no connection in time is worth trying again.
+            log.warn("A page got no connection to the store: {}", failure.getMessage());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            message = "error.unavailable";
         } else {
             log.error("Unexpected failure while serving a page", failure);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -121,6 +127,7 @@ class PageAdvice {
     private static boolean known(Throwable t) {
         return t instanceof JournalNotFoundException || t instanceof AggregateNotFoundException
                 || t instanceof EntryNotFoundException || t instanceof ActionNotPermittedException
-                || t instanceof InvalidFieldException || t instanceof StateConflictException;
+                || t instanceof InvalidFieldException || t instanceof StateConflictException
+                || t instanceof SQLTransientConnectionException;
     }
 }

@@ -9,6 +9,8 @@ import org.peerjournal.app.support.StandaloneApp;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -65,6 +68,50 @@ class H2PackedWhenQuietIT {
             journals.recordNote(journalId, "Written after the pack");
             ApiResponse timeline = journals.awaitTimelineEntries(journalId, "", notes + 1);
             assertThat(timeline.status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A store held longer than the pool's connection timeout (one that could not be opened again after packing) does
+     * not leave requests hanging: a note and a read are answered 503 with Retry-After, and the note is not stored; sent
+     * again with its Idempotency-Key once the store is back, it is stored once.
+     */
+    @Test
+    void whileTheStoreGivesNoConnectionRequestsAreAnswered503AndTheNoteSentAgainIsStoredOnce(
+            @TempDir Path elsewhere) throws Exception {
+        try (StandaloneApp app = StandaloneApp.start(elsewhere, "spring.datasource.hikari.connection-timeout=1000")) {
+            JournalApi journals = app.journals();
+            String journalId = journals.openNorthJournal();
+            journals.awaitTimelineEntries(journalId, "", 0);
+            ApiClient anna = app.client().as("anna").withHeader("Idempotency-Key", "held-store-" + journalId);
+            String notes = "/api/journals/" + journalId + "/notes";
+            Map<String, Object> body = JournalApi.note("Written while the store was held");
+            GatedPool gate = app.bean(DataSource.class).unwrap(GatedPool.class);
+
+            gate.hold();
+            ApiResponse note;
+            ApiResponse timeline;
+            try {
+                note = anna.post(notes, body);
+                timeline = journals.timeline("clara", journalId, "");
+            } finally {
+                gate.letGo();
+            }
+
+            for (ApiResponse refused : List.of(note, timeline)) {
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+                assertThat(refused.contentType()).isEqualTo("application/problem+json");
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(refused.body().path("detail").asText()).startsWith("The store is not available");
+            }
+            assertThat(app.bean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry"
+                    + " where aggregate_identifier = ?", Long.class, journalId)).as("the journal's events")
+                    .isEqualTo(1);
+            ApiResponse again = anna.post(notes, body);
+            assertThat(again.status()).as(again.toString()).isEqualTo(201);
+            assertThat(anna.post(notes, body).body())
+                    .as("the same key once more").isEqualTo(again.body());
+            assertThat(journals.awaitTimelineEntries(journalId, "", 1).status()).isEqualTo(200);
         }
     }
 

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -38,16 +40,17 @@ import static org.awaitility.Awaitility.await;
  * signs in as the administrator here; WRITE_DELAY is the store's setting, whoever reads it): a request that wants a
  * connection while the store is packed waits, until the store is open again and written at once, and then finds its
  * rows; a round that finds a connection in use leaves the pool alone, and one whose connections do not come back lets
- * it go and waits for a new quiet time; if the store cannot be opened again with writes at once, requests keep waiting
- * until a later round has opened it; a round that finds the file in use (a backup) lets the pool go at once; the
- * database's health check (part of the readiness probe) waits as requests do; and a copy a crash left half-written is
- * removed. (When the store is quiet enough, and what packing does to the file: {@code QuietMomentTest},
+ * it go and waits for a new quiet time; if the store cannot be opened again with writes at once, requests are
+ * refused after the pool's connection timeout until a later round has opened it; a round that finds the file in use
+ * (a backup) lets the pool go at once; the database's health check (part of the readiness probe) waits as requests
+ * do; and a copy a crash left half-written is removed. (When the store is quiet enough, and what packing does to the file: {@code QuietMomentTest},
  * {@code H2PackedWhenQuietIT}.)
  */
 class H2PackedWhenQuietTest {
 
     private static final Duration QUIET_FOR = Duration.ofSeconds(10);
     private static final int ROWS = 100;
+    private static final Duration WAIT_AT_MOST = Duration.ofSeconds(3);
 
     @TempDir
     Path dir;
@@ -66,7 +69,9 @@ class H2PackedWhenQuietTest {
     private String url;
     private AdministratorAccount administratorAccount;
     private H2CommitsWrittenAtOnce store;
-    private HikariDataSource pool;
+    private HikariDataSource hikari;
+    /** The application's pool as the service has it: behind the gate, which refuses after 3 s here. */
+    private GatedPool pool;
     private H2PackedWhenQuiet.Activity quietService;
     private H2PackedWhenQuiet packing;
 
@@ -81,7 +86,8 @@ class H2PackedWhenQuietTest {
         config.setUsername("sa");
         config.setMaximumPoolSize(2);
         config.setAllowPoolSuspension(true);
-        pool = new HikariDataSource(config);
+        hikari = new HikariDataSource(config);
+        pool = new GatedPool(hikari, WAIT_AT_MOST);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create table note (id int primary key)");
             statement.execute("insert into note select x from system_range(1, " + ROWS + ")");
@@ -124,9 +130,9 @@ class H2PackedWhenQuietTest {
     @AfterEach
     void close() throws Exception {
         // A test that failed with the pool held leaves no thread waiting on it for good.
-        pool.getHikariPoolMXBean().resumePool();
+        hikari.getHikariPoolMXBean().resumePool();
         threads.shutdownNow();
-        pool.close();
+        hikari.close();
         store.destroy();
     }
 
@@ -225,21 +231,32 @@ class H2PackedWhenQuietTest {
         assertThat(packing.packs()).as("packs after a new quiet time").isEqualTo(1);
     }
 
+    /**
+     * A store that cannot be opened again with writes at once stays behind the gate: a request waits the pool's
+     * connection timeout and is refused (answered 503), rather than waiting for good, and the database's health (in
+     * the readiness probe) is down; once a later round has opened the store, requests find it written at once.
+     */
     @Test
-    void whenTheStoreCannotBeOpenedAgainRequestsWaitUntilALaterRoundHasOpenedIt() throws Exception {
+    void whenTheStoreCannotBeOpenedAgainRequestsAreRefusedUntilALaterRoundHasOpenedIt() throws Exception {
         administratorAccount.refusing = true;
         packing.packIfQuiet();
         assertThat(store.isOpen()).as("the store after packing, its administrator refused").isFalse();
 
         Future<String> request = threads.submit(this::rowsAndWriteDelay);
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !request.isDone());
+        assertThatThrownBy(() -> request.get(30, TimeUnit.SECONDS)).as("a request while the store is closed")
+                .hasRootCauseInstanceOf(SQLTransientConnectionException.class)
+                .hasMessageContaining("for longer than " + WAIT_AT_MOST);
         packing.packIfQuiet();
-        assertThat(request.isDone()).as("a request after a round that could not open the store").isFalse();
+        assertThatThrownBy(this::rowsAndWriteDelay).as("a request after a round that could not open the store")
+                .isInstanceOf(SQLTransientConnectionException.class);
+        assertThat(new DataSourceHealthIndicator(pool).health().getStatus()).as("the database's health meanwhile")
+                .isEqualTo(Status.DOWN);
 
         administratorAccount.refusing = false;
         packing.packIfQuiet();
         assertThat(store.isOpen()).isTrue();
-        assertThat(request.get(30, TimeUnit.SECONDS)).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
+        assertThat(rowsAndWriteDelay()).as("rows, and WRITE_DELAY").isEqualTo(ROWS + ", 0");
     }
 
     /**
@@ -248,7 +265,7 @@ class H2PackedWhenQuietTest {
      */
     @Test
     void aCopyLeftHalfWrittenByACrashIsRemovedAndTheStoreOpensWithItsRows() throws Exception {
-        pool.close();
+        hikari.close();
         store.destroy();
         Path copy = dir.resolve("db.mv.db.tempFile");
         Files.write(copy, new byte[64 * 1024]);

@@ -15,10 +15,14 @@ import org.peerjournal.shared.error.EntryNotFoundException;
 import org.peerjournal.shared.error.InvalidFieldException;
 import org.peerjournal.shared.error.JournalNotFoundException;
 import org.peerjournal.shared.error.StateConflictException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A failure of the client's making that Axon or the query gateway hands over wrapped is answered as if it had been
- * thrown directly; any other wrapped failure is a bare 500.
+ * thrown directly; any other wrapped failure is a bare 500, but for a store that gave no connection in time (503).
  */
 class ApiExceptionHandlerTest {
 
@@ -64,6 +68,29 @@ class ApiExceptionHandlerTest {
         assertThat(problem.getStatus()).isEqualTo(response.getStatusCode().value());
         String errors = problem.getProperties() == null ? "" : " " + problem.getProperties().get("errors");
         assertThat(problem.getStatus() + " " + problem.getDetail() + errors).isEqualTo(expected);
+    }
+
+    /**
+     * A store that gave no connection in time (HikariCP's timeout, or {@code GatedPool} while the embedded store is
+     * packed) is a 503 to ask again after, logged as a warning, however deep in the failure Spring or Axon put it.
+     */
+    @Test
+    void noConnectionToTheStoreIs503WithRetryAfterWhereverItIsWrapped() {
+        SQLTransientConnectionException noConnection = new SQLTransientConnectionException("not within PT30S");
+        try (LogLines logged = LogLines.of(ApiExceptionHandler.class)) {
+            for (Exception failure : List.of(new CannotCreateTransactionException("no transaction",
+                            new IllegalStateException("hibernate", noConnection)),
+                    new CommandExecutionException("failed", new CannotGetJdbcConnectionException("jdbc",
+                            noConnection)))) {
+                ResponseEntity<Object> response = handler.answer(failure);
+
+                assertThat(response.getStatusCode().value()).isEqualTo(503);
+                assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+                assertThat(((ProblemDetail) response.getBody()).getDetail())
+                        .startsWith("The store is not available right now").doesNotContain("PT30S");
+            }
+            assertThat(logged.lines()).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.WARN);
+        }
     }
 
     @Test

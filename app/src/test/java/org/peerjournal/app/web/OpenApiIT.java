@@ -15,6 +15,7 @@ import org.peerjournal.app.support.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +64,7 @@ class OpenApiIT extends ApiIntegrationTest {
                 Operation operation = entry.getValue();
                 assertThat(operation.getSecurity()).as(name).isNotEmpty()
                         .allSatisfy(requirement -> assertThat(requirement).containsOnlyKeys("basicAuth"));
-                List<String> statuses = new ArrayList<>(List.of("400", "401", "403", "404", "429"));
+                List<String> statuses = new ArrayList<>(List.of("400", "401", "403", "404", "429", "503"));
                 if (entry.getKey() == PathItem.HttpMethod.POST) {
                     statuses.addAll(List.of("409", "413", "415"));
                 }
@@ -81,25 +82,31 @@ class OpenApiIT extends ApiIntegrationTest {
                 .containsKeys("type", "title", "status", "detail", "errors");
     }
 
-    /** The extract, the review and a conclusion answer 503 rather than incomplete (AccessExtractIT); nothing else. */
+    /**
+     * The extract, the review and a conclusion answer 503 rather than incomplete (AccessExtractIT); every operation
+     * answers 503 when the store gives no connection in time ({@code GatedPool}).
+     */
     @Test
-    void theAnswersThatAreCompleteOrRefusedListTheir503WithRetryAfter() {
+    void everyAnswerListsA503WithRetryAfterAndThoseThatAreCompleteOrRefusedSayWhy() {
         OpenAPI api = new OpenAPIV3Parser().readContents(anonymous.get("/v3/api-docs").rawBody(), null,
                 new ParseOptions()).getOpenAPI();
         List<Operation> completeOrRefused = List.of(api.getPaths().get("/api/audit/access-extract").getGet(),
                 api.getPaths().get("/api/audit/access-review").getGet(),
                 api.getPaths().get("/api/audit/access-review/findings/{findingId}/conclusion").getPost());
 
-        for (Operation operation : completeOrRefused) {
+        List<Operation> others = List.of(api.getPaths().get("/api/journals").getGet(),
+                api.getPaths().get("/api/journals/{journalId}/timeline").getGet());
+
+        for (Operation operation : Stream.concat(completeOrRefused.stream(), others.stream()).toList()) {
             io.swagger.v3.oas.models.responses.ApiResponse refused = operation.getResponses().get("503");
             assertThat(refused).as(operation.getOperationId()).isNotNull();
             assertThat(refused.getContent().get("application/problem+json").getSchema().get$ref())
                     .isEqualTo("#/components/schemas/Problem");
             assertThat(refused.getHeaders()).containsKey("Retry-After");
+            assertThat(refused.getDescription()).as(operation.getOperationId()).contains("gave no connection")
+                    .startsWith(completeOrRefused.contains(operation) ? "The answer would not be complete yet"
+                            : "The store");
         }
-        assertThat(api.getPaths().get("/api/journals").getGet().getResponses()).doesNotContainKey("503");
-        assertThat(api.getPaths().get("/api/journals/{journalId}/timeline").getGet().getResponses())
-                .doesNotContainKey("503");
     }
 
     @Test
